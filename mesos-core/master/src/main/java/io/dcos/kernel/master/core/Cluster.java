@@ -1,0 +1,71 @@
+package io.dcos.kernel.master.core;
+
+import io.dcos.kernel.master.allocation.Allocator;
+import io.dcos.kernel.master.state.AgentLink;
+import io.dcos.kernel.master.state.AgentRecord;
+import io.dcos.kernel.master.state.FrameworkLink;
+import io.dcos.kernel.master.state.FrameworkRecord;
+import io.dcos.kernel.master.state.OfferRecord;
+import io.dcos.kernel.master.state.TaskRecord;
+import io.dcos.kernel.protocol.FrameworkInfo;
+import io.dcos.kernel.protocol.MasterInfo;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything the leading master holds in memory during one term of leadership: agents, frameworks,
+ * their tasks and outstanding offers, and the allocator. Created on election, discarded on
+ * demotion. Only the master's loop thread touches it.
+ */
+final class Cluster {
+  final MasterInfo masterInfo;
+  final Instant electedTime;
+  final Allocator allocator;
+  final Map<String, AgentRecord> agents = new LinkedHashMap<>();
+  final Map<String, FrameworkRecord> frameworks = new LinkedHashMap<>();
+  final Map<String, OfferRecord> offers = new HashMap<>();
+  final Deque<FrameworkInfo> completedFrameworks = new ArrayDeque<>();
+  final Set<String> removedFrameworkIds = new HashSet<>();
+  final Set<String> removedAgentIds = new HashSet<>();
+
+  /** Agents from the registry that have not re-registered with this leader yet. */
+  final Set<String> recoveringAgents = new HashSet<>();
+
+  final Map<String, Double> weights = new HashMap<>();
+  final Map<AgentLink, String> agentByLink = new IdentityHashMap<>();
+  final Map<FrameworkLink, String> frameworkByLink = new IdentityHashMap<>();
+  private long nextAgent;
+  private long nextFramework;
+  private long nextOffer;
+
+  Cluster(MasterInfo masterInfo, Instant electedTime, Allocator allocator) {
+    this.masterInfo = masterInfo;
+    this.electedTime = electedTime;
+    this.allocator = allocator;
+  }
+
+  String newAgentId() {
+    return masterInfo.getId() + "-S" + nextAgent++;
+  }
+
+  String newFrameworkId() {
+    return String.format("%s-%04d", masterInfo.getId(), nextFramework++);
+  }
+
+  String newOfferId() {
+    return masterInfo.getId() + "-O" + nextOffer++;
+  }
+
+  Optional<TaskRecord> task(String frameworkId, String taskId) {
+    FrameworkRecord f = frameworks.get(frameworkId);
+    return f == null ? Optional.empty() : Optional.ofNullable(f.tasks.get(taskId));
+  }
+}
