@@ -1,0 +1,210 @@
+package io.dcos.kernel.agent.master;
+
+import io.dcos.kernel.protocol.MasterInfo;
+import io.dcos.kernel.protocol.agent.AgentChannelGrpc;
+import io.dcos.kernel.protocol.agent.AgentMessage;
+import io.dcos.kernel.protocol.agent.MasterMessage;
+import io.dcos.kernel.sdk.discovery.MasterDetector;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.StreamObserver;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The agent's stream to the leading master. Follows the leader through ZooKeeper, reconnects after
+ * errors with a randomized backoff, and reports to its handler on the agent's loop. Invariant: at
+ * most one stream is current; events of older streams are ignored.
+ */
+public final class MasterConnection implements AutoCloseable {
+  /** Hears the stream's life, always on the agent's loop thread. */
+  public interface Handler {
+    /** A new stream is open: the agent must send Register first. */
+    void connected(MasterInfo master);
+
+    void message(MasterMessage message);
+
+    void disconnected(String why);
+  }
+
+  private static final Logger LOG = LoggerFactory.getLogger(MasterConnection.class);
+
+  private final MasterDetector detector;
+  private final Handler handler;
+  private final ScheduledExecutorService loop;
+  private final Duration backoff;
+  private ManagedChannel channel;
+  private Session current;
+  private MasterInfo leader;
+  private boolean closed;
+  private boolean reconnectScheduled;
+
+  public MasterConnection(
+      MasterDetector detector, Handler handler, ScheduledExecutorService loop, Duration backoff) {
+    this.detector = detector;
+    this.handler = handler;
+    this.loop = loop;
+    this.backoff = backoff;
+  }
+
+  public void start() {
+    detector.addListener(l -> loop.execute(() -> leaderChanged(l)));
+  }
+
+  /** Sends on the current stream; false when there is none. Call on the loop. */
+  public boolean send(AgentMessage message) {
+    return current != null && current.send(message);
+  }
+
+  private void leaderChanged(Optional<MasterInfo> next) {
+    if (closed) {
+      return;
+    }
+    MasterInfo info = next.orElse(null);
+    if (info != null && leader != null && sameEndpoint(info, leader) && current != null) {
+      return;
+    }
+    leader = info;
+    drop("the leading master changed");
+    if (leader != null) {
+      connect();
+    }
+  }
+
+  private static boolean sameEndpoint(MasterInfo a, MasterInfo b) {
+    return a.getId().equals(b.getId());
+  }
+
+  private void connect() {
+    if (closed || leader == null) {
+      return;
+    }
+    if (channel != null) {
+      channel.shutdownNow();
+    }
+    String ip = leader.getAddress().getIp();
+    int port = leader.getGrpcPort();
+    channel =
+        NettyChannelBuilder.forAddress(ip, port)
+            .usePlaintext()
+            .keepAliveTime(10, TimeUnit.SECONDS)
+            .keepAliveWithoutCalls(true)
+            .build();
+    Session session = new Session();
+    current = session;
+    session.requests = AgentChannelGrpc.newStub(channel).connect(session);
+    LOG.info("connected to the leading master at {}:{}", ip, port);
+    handler.connected(leader);
+  }
+
+  private void drop(String why) {
+    if (current != null) {
+      Session s = current;
+      current = null;
+      s.cancel();
+      handler.disconnected(why);
+    }
+  }
+
+  private void scheduleReconnect() {
+    if (closed || reconnectScheduled) {
+      return;
+    }
+    reconnectScheduled = true;
+    long delay = ThreadLocalRandom.current().nextLong(Math.max(1, backoff.toMillis())) + 50;
+    loop.schedule(
+        () -> {
+          reconnectScheduled = false;
+          if (current == null) {
+            connect();
+          }
+        },
+        delay,
+        TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    if (current != null) {
+      current.cancel();
+      current = null;
+    }
+    if (channel != null) {
+      channel.shutdownNow();
+    }
+  }
+
+  /** One stream to the master. */
+  private final class Session implements StreamObserver<MasterMessage> {
+    private StreamObserver<AgentMessage> requests;
+    private boolean done;
+
+    synchronized boolean send(AgentMessage message) {
+      if (done) {
+        return false;
+      }
+      try {
+        requests.onNext(message);
+        return true;
+      } catch (RuntimeException e) {
+        done = true;
+        return false;
+      }
+    }
+
+    synchronized void cancel() {
+      if (!done) {
+        done = true;
+        try {
+          requests.onError(
+              io.grpc.Status.CANCELLED
+                  .withDescription("agent closed the stream")
+                  .asRuntimeException());
+        } catch (RuntimeException ignored) {
+          // Already closed.
+        }
+      }
+    }
+
+    @Override
+    public void onNext(MasterMessage message) {
+      loop.execute(
+          () -> {
+            if (current == this) {
+              handler.message(message);
+            }
+          });
+    }
+
+    @Override
+    public void onError(Throwable t) {
+      ended("stream failed: " + t.getMessage());
+    }
+
+    @Override
+    public void onCompleted() {
+      ended("the master closed the stream");
+    }
+
+    private void ended(String why) {
+      synchronized (this) {
+        done = true;
+      }
+      loop.execute(
+          () -> {
+            if (current == this) {
+              current = null;
+              LOG.warn("lost the master: {}", why);
+              handler.disconnected(why);
+              scheduleReconnect();
+            }
+          });
+    }
+  }
+}
