@@ -10,6 +10,12 @@ import org.apache.curator.test.TestingServer;
  * restart finds the registry again. Usage: {@code EmbeddedZooKeeper <ip> <port> <dataDir>}.
  */
 public final class EmbeddedZooKeeper {
+  /**
+   * ZooKeeper's tick: sessions may be as short as two ticks, so masters can use 2 s sessions and
+   * fail over within about that.
+   */
+  static final int TICK_MILLIS = 500;
+
   private EmbeddedZooKeeper() {}
 
   public static void main(String[] args) throws Exception {
@@ -24,7 +30,7 @@ public final class EmbeddedZooKeeper {
       System.err.println("cannot create ZooKeeper data directory " + dataDir);
       System.exit(2);
     }
-    InstanceSpec spec = new InstanceSpec(dataDir, port, -1, -1, false, 1, 2000, 200, null, ip);
+    InstanceSpec spec = new InstanceSpec(dataDir, port, -1, -1, false, 1, TICK_MILLIS, 0, null, ip);
     try (TestingServer server = new TestingServer(spec, true)) {
       System.out.println("ZooKeeper serving on " + server.getConnectString() + " data " + dataDir);
       CountDownLatch forever = new CountDownLatch(1);

@@ -23,7 +23,6 @@ public class MasterMain {
               new Flag("grpc_port", "mesos.master.grpc-port", "gRPC port (default 5060)"),
               new Flag("hostname", "mesos.master.hostname", "hostname to advertise"),
               new Flag("cluster", "mesos.master.cluster", "human readable cluster name"),
-              new Flag("work_dir", "mesos.master.work-dir", "directory for the master's files"),
               new Flag(
                   "agent_ping_timeout",
                   "mesos.master.agent-ping-timeout",

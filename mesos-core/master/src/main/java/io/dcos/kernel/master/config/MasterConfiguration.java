@@ -1,6 +1,7 @@
 package io.dcos.kernel.master.config;
 
 import io.dcos.kernel.master.allocation.Allocator;
+import io.dcos.kernel.master.allocation.HierarchicalDrfAllocator;
 import io.dcos.kernel.master.core.Master;
 import io.dcos.kernel.master.election.Leadership;
 import io.dcos.kernel.master.grpc.AgentChannelService;
@@ -115,6 +116,12 @@ public class MasterConfiguration {
           Leadership l = leadershipHolder.get();
           return l == null ? null : l.fencingNode();
         });
+  }
+
+  /** A fresh allocator for each term of leadership. */
+  @Bean
+  Supplier<Allocator> allocators() {
+    return HierarchicalDrfAllocator::new;
   }
 
   @Bean(destroyMethod = "shutdown")
