@@ -1,0 +1,40 @@
+package io.dcos.kernel.master.core;
+
+import io.dcos.kernel.master.registry.Registrar;
+import io.dcos.kernel.master.registry.RegistryOperation;
+import io.dcos.kernel.protocol.operator.Registry;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** A registrar kept in memory, shared by successive masters of a scenario to model a failover. */
+final class InMemoryRegistrar implements Registrar {
+  private final Map<String, Registry.Agent> agents = new LinkedHashMap<>();
+  private final Map<String, Registry.Framework> frameworks = new LinkedHashMap<>();
+
+  @Override
+  public synchronized Registry recover() {
+    return Registry.newBuilder()
+        .addAllAgents(agents.values())
+        .addAllFrameworks(frameworks.values())
+        .build();
+  }
+
+  @Override
+  public synchronized CompletableFuture<Void> apply(RegistryOperation op) {
+    if (op instanceof RegistryOperation.PutAgent a) {
+      agents.put(a.agent().getInfo().getId().getValue(), a.agent());
+    } else if (op instanceof RegistryOperation.RemoveAgent a) {
+      agents.remove(a.agentId());
+    } else if (op instanceof RegistryOperation.PutFramework f) {
+      frameworks.put(f.framework().getInfo().getId().getValue(), f.framework());
+    } else if (op instanceof RegistryOperation.RemoveFramework f) {
+      frameworks.remove(f.frameworkId());
+    }
+    return CompletableFuture.completedFuture(null);
+  }
+
+  synchronized boolean hasFramework(String id) {
+    return frameworks.containsKey(id);
+  }
+}
