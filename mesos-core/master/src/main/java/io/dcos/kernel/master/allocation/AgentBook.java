@@ -65,7 +65,7 @@ final class AgentBook {
 
   /** Recomputes an agent's free resources from its total and what it has allocated. */
   void refreshFree(AgentState agent) {
-    setFree(agent, agent.total.minus(agent.allocated));
+    setFree(agent, agent.total.minus(agent.allocated()));
   }
 
   void setFree(AgentState agent, Resources free) {

@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * The allocator's record of an agent: its total, who holds what of it, and its free resources with
  * their compact quantities cached for the allocation loop. Invariant: {@code free} is {@code total}
- * minus {@code allocated}, and the cached quantities describe {@code free}.
+ * minus what its holdings add up to, and the cached quantities describe {@code free}.
  */
 final class AgentState {
   /** The role key under which resources of a framework not yet known are held. */
@@ -23,9 +23,6 @@ final class AgentState {
   long[] totalQ;
   boolean hasGpus;
   boolean active = true;
-
-  /** Everything offered or used on this agent, over all frameworks. */
-  Resources allocated = Resources.EMPTY;
 
   /** Framework id to role to the resources that framework role holds here. */
   final Map<String, Map<String, Resources>> holdings = new HashMap<>();
@@ -52,6 +49,15 @@ final class AgentState {
     total = newTotal;
     totalQ = Quantities.of(newTotal);
     hasGpus = totalQ[Quantities.GPUS] > 0;
+  }
+
+  /** Everything offered or used on this agent, over all frameworks (not for the hot path). */
+  Resources allocated() {
+    Resources.Builder sum = Resources.builder();
+    for (Map<String, Resources> byRole : holdings.values()) {
+      byRole.values().forEach(sum::add);
+    }
+    return sum.build();
   }
 
   /** Sets the free resources and refreshes the cached views of them. */

@@ -14,8 +14,8 @@ import java.util.TreeMap;
  * per-framework holdings, the framework's list of agents, and the role tree's shares. Resources on
  * an agent held by a framework the allocator does not know yet (reported by a re-registering agent
  * before the framework re-subscribes) are held {@link AgentState#UNATTRIBUTED}: they are not free,
- * but count for no role until the framework arrives. Invariant: an agent's {@code allocated} is the
- * sum of its holdings.
+ * but count for no role until the framework arrives. Invariant: what an agent holds for frameworks
+ * is exactly its holdings, and the role tree's quantities are their sums per role.
  */
 final class AllocationLedger {
   final AgentBook agents = new AgentBook();
@@ -34,7 +34,6 @@ final class AllocationLedger {
     } else {
       byRole.put(fr.role, before.plus(r));
     }
-    agent.allocated = agent.allocated.plus(r);
     fr.framework.agentsWithAllocation.add(agent.id);
     roles.allocate(fr, q, 1);
   }
@@ -65,7 +64,6 @@ final class AllocationLedger {
         .holdings
         .computeIfAbsent(frameworkId, k -> new TreeMap<>())
         .merge(AgentState.UNATTRIBUTED, r, Resources::plus);
-    agent.allocated = agent.allocated.plus(r);
     unattributedAgents.computeIfAbsent(frameworkId, k -> new LinkedHashSet<>()).add(agent.id);
   }
 
@@ -133,7 +131,6 @@ final class AllocationLedger {
     } else {
       byRole.put(role, left);
     }
-    agent.allocated = agent.allocated.minus(r);
     if (fr != null) {
       roles.allocate(fr, Quantities.of(r), -1);
       if (!fr.subscribed && fr.holdings == 0) {
@@ -163,7 +160,6 @@ final class AllocationLedger {
       if (byRole.isEmpty()) {
         agent.holdings.remove(framework.id);
       }
-      agent.allocated = agent.allocated.minus(held);
       holdUsed(framework, agent, held);
       moved.put(agentId, held);
     }

@@ -43,8 +43,9 @@ final class AllocationPass {
     // Rotate the starting agent from pass to pass so no agent is always served first.
     int start = (int) Math.floorMod(passNumber * 7919L, (long) n);
     if (!quotas.topGuarantees().isEmpty()) {
-      for (int i = 0; i < n; i++) {
-        serveGuarantees(agents.get((start + i) % n));
+      List<QuotaBook.RoleQuota> lacking = lackingGuarantees();
+      for (int i = 0; i < n && !lacking.isEmpty(); i++) {
+        lacking = serveGuarantees(agents.get((start + i) % n), lacking);
       }
     }
     RoleNode root = ledger.roles.root();
@@ -57,33 +58,39 @@ final class AllocationPass {
     return out;
   }
 
-  private void serveGuarantees(AgentState agent) {
+  /**
+   * Top-level guaranteed roles that still lack resources and have frameworks wanting offers, lowest
+   * weighted share first like every other role.
+   */
+  private List<QuotaBook.RoleQuota> lackingGuarantees() {
+    List<QuotaBook.RoleQuota> lacking = new ArrayList<>();
+    for (QuotaBook.RoleQuota q : quotas.topGuarantees()) {
+      RoleNode node = ledger.roles.find(q.role());
+      if (node != null && node.offerableCount > 0 && shaper.isUnsatisfied(q)) {
+        lacking.add(q);
+      }
+    }
+    lacking.sort(
+        (a, b) ->
+            ShareNode.ORDER.compare(ledger.roles.find(a.role()), ledger.roles.find(b.role())));
+    return lacking;
+  }
+
+  /** Serves the lacking guarantees from one agent and returns those still lacking. */
+  private List<QuotaBook.RoleQuota> serveGuarantees(
+      AgentState agent, List<QuotaBook.RoleQuota> lacking) {
     boolean granted = true;
-    while (granted && agent.active && agent.freeMeetsMinimum) {
+    while (granted && !lacking.isEmpty() && agent.active && agent.freeMeetsMinimum) {
       granted = false;
-      List<RoleNode> lacking = new ArrayList<>();
-      List<QuotaBook.RoleQuota> lackingQuotas = new ArrayList<>();
-      for (QuotaBook.RoleQuota q : quotas.topGuarantees()) {
-        RoleNode node = ledger.roles.find(q.role());
-        if (node != null && node.offerableCount(agent.hasGpus) > 0 && shaper.isUnsatisfied(q)) {
-          lacking.add(node);
-          lackingQuotas.add(q);
-        }
-      }
-      // Guaranteed roles are served lowest weighted share first, like every other role.
-      Integer[] order = new Integer[lacking.size()];
-      for (int i = 0; i < order.length; i++) {
-        order[i] = i;
-      }
-      java.util.Arrays.sort(
-          order, (a, b) -> ShareNode.ORDER.compare(lacking.get(a), lacking.get(b)));
-      for (int i : order) {
-        if (visit(lacking.get(i), agent, lackingQuotas.get(i))) {
+      for (QuotaBook.RoleQuota q : lacking) {
+        if (visit(ledger.roles.find(q.role()), agent, q)) {
           granted = true;
+          lacking = lackingGuarantees();
           break;
         }
       }
     }
+    return lacking;
   }
 
   /** Offers the agent to the first framework role below {@code node} that takes it. */
@@ -128,7 +135,7 @@ final class AllocationPass {
     ledger.hold(fr, agent, resources, offer.quantities());
     ledger.agents.setFree(
         agent, offer.wholeAgent() ? Resources.EMPTY : agent.free.minus(resources));
-    if (!quotas.isEmpty()) {
+    if (quotas.topGuaranteeOf(fr.leaf) != null) {
       shaper.refreshRequiredHeadroom();
     }
     record(fr, agent, resources);

@@ -43,7 +43,7 @@ public final class HierarchicalDrfAllocator implements Allocator {
         ledger.holdUnattributed(e.getKey(), agent, e.getValue());
       }
     }
-    agent.setFree(total.minus(agent.allocated));
+    agent.setFree(total.minus(agent.allocated()));
     ledger.agents.add(agent);
   }
 

@@ -61,7 +61,7 @@ final class OfferShaper {
 
   /** True when a quota limit on the role leaves room for neither minimum cpus nor minimum mem. */
   boolean limitReached(RoleNode node) {
-    QuotaBook.RoleQuota q = quotas.get(node.path);
+    QuotaBook.RoleQuota q = quotas.quotaOf(node);
     if (q == null || !q.hasLimit()) {
       return false;
     }
@@ -95,7 +95,7 @@ final class OfferShaper {
     }
     long[] limitCap = quotas.anyLimit() ? limitCap(leaf) : null;
     long[] unreservedCap =
-        headroomNeeded || guaranteeStage != null ? unreservedCap(role, guaranteeStage) : null;
+        headroomNeeded || guaranteeStage != null ? unreservedCap(leaf, guaranteeStage) : null;
     boolean fits =
         (limitCap == null || Quantities.within(baseQ, limitCap))
             && (unreservedCap == null || Quantities.within(baseUnreservedQ, unreservedCap));
@@ -121,7 +121,7 @@ final class OfferShaper {
   private long[] limitCap(RoleLeaf leaf) {
     long[] cap = null;
     for (RoleNode n = leaf.parent; !n.isRoot(); n = n.parent) {
-      QuotaBook.RoleQuota q = quotas.get(n.path);
+      QuotaBook.RoleQuota q = quotas.quotaOf(n);
       if (q == null || !q.hasLimit()) {
         continue;
       }
@@ -141,10 +141,10 @@ final class OfferShaper {
    * The most unreserved resources the role may take: what is free beyond the headroom the
    * guarantees need, plus what its own top-level guarantee lacks.
    */
-  private long[] unreservedCap(String role, QuotaBook.RoleQuota guaranteeStage) {
+  private long[] unreservedCap(RoleLeaf leaf, QuotaBook.RoleQuota guaranteeStage) {
     long[] cap = Quantities.unlimited();
     long[] available = ledger.agents.availableUnreserved;
-    QuotaBook.RoleQuota own = quotas.topGuaranteeOf(role);
+    QuotaBook.RoleQuota own = quotas.topGuaranteeOf(leaf);
     long[] ownLacking = own == null ? null : unsatisfied(own);
     for (int d = 0; d < Quantities.DIMS; d++) {
       if (requiredHeadroom[d] > 0) {

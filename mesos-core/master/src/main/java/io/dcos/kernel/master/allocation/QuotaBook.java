@@ -29,7 +29,11 @@ final class QuotaBook {
   private List<RoleQuota> topGuarantees = List.of();
   private boolean anyLimit;
 
+  /** Bumped on every change, so leaves can cache what applies to them. */
+  private long version = 1;
+
   void set(String role, Quota quota) {
+    version++;
     if (quota == null || (quota.guarantee().isEmpty() && quota.limit().isEmpty())) {
       byRole.remove(role);
     } else {
@@ -76,6 +80,24 @@ final class QuotaBook {
 
   List<RoleQuota> topGuarantees() {
     return topGuarantees;
+  }
+
+  /** The quota of a role node, cached on the node until quotas change. */
+  RoleQuota quotaOf(RoleNode node) {
+    if (node.quotaVersion != version) {
+      node.quota = byRole.get(node.path);
+      node.quotaVersion = version;
+    }
+    return node.quota;
+  }
+
+  /** The top-level guaranteed role of a leaf, cached on the leaf until quotas change. */
+  RoleQuota topGuaranteeOf(RoleLeaf leaf) {
+    if (leaf.quotaVersion != version) {
+      leaf.topGuarantee = topGuaranteeOf(leaf.path);
+      leaf.quotaVersion = version;
+    }
+    return leaf.topGuarantee;
   }
 
   /** The top-level guaranteed role {@code role} falls under, or null. */

@@ -12,6 +12,11 @@ final class RoleLeaf extends ShareNode {
   final TreeSet<FrameworkRole> gpuCandidates = new TreeSet<>(FrameworkRole.ORDER);
   int members;
 
+  /** Cache of {@link QuotaBook#topGuaranteeOf(RoleLeaf)}, valid for {@link #quotaVersion}. */
+  QuotaBook.RoleQuota topGuarantee;
+
+  long quotaVersion;
+
   RoleLeaf(String role, RoleNode parent) {
     super(role, parent);
   }

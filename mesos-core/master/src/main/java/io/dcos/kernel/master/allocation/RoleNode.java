@@ -15,6 +15,11 @@ final class RoleNode extends ShareNode {
   final TreeSet<ShareNode> children = new TreeSet<>(ORDER);
   RoleLeaf self;
 
+  /** Cache of {@link QuotaBook#quotaOf(RoleNode)}, valid for {@link #quotaVersion}. */
+  QuotaBook.RoleQuota quota;
+
+  long quotaVersion;
+
   RoleNode(String path, RoleNode parent) {
     super(path, parent);
   }
