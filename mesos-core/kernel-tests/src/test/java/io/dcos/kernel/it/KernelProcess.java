@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A master or agent running as its own JVM, the way operators run them, so tests can kill -9,
- * pause (SIGSTOP) and restart real processes. Output goes to a log file per process.
+ * A master or agent running as its own JVM, the way operators run them, so tests can kill -9, pause
+ * (SIGSTOP) and restart real processes. Output goes to a log file per process.
  */
 final class KernelProcess implements AutoCloseable {
   private final String name;

@@ -17,7 +17,9 @@ class MasterFailoverIT {
       cluster.startMaster();
       cluster.startMaster();
       MasterInfo first = cluster.awaitLeader();
-      await().atMost(TestCluster.STARTUP).ignoreExceptions()
+      await()
+          .atMost(TestCluster.STARTUP)
+          .ignoreExceptions()
           .until(() -> cluster.metric("master/elected") == 1.0);
 
       KernelProcess leader = cluster.leaderProcess();
@@ -30,7 +32,9 @@ class MasterFailoverIT {
                   () -> cluster.detector.leader().orElse(null),
                   m -> m != null && !m.getId().equals(first.getId()));
       assertThat(second.getAddress().getIp()).isNotEqualTo(first.getAddress().getIp());
-      await().atMost(Duration.ofSeconds(15)).ignoreExceptions()
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .ignoreExceptions()
           .until(() -> cluster.metric("master/elected") == 1.0);
 
       // A standby redirects state requests to the new leader.

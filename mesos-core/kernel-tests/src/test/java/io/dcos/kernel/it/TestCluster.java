@@ -122,10 +122,7 @@ final class TestCluster implements AutoCloseable {
   }
 
   MasterInfo awaitLeader() {
-    return await()
-        .atMost(STARTUP)
-        .until(detector::leader, Optional::isPresent)
-        .orElseThrow();
+    return await().atMost(STARTUP).until(detector::leader, Optional::isPresent).orElseThrow();
   }
 
   /** The master process that currently leads. */
@@ -169,6 +166,26 @@ final class TestCluster implements AutoCloseable {
     return "http://" + agentIp(n) + ":5051" + path;
   }
 
+  /**
+   * Tasks outlive their agents by design; after a test they are found by their wrapper, which names
+   * its run directory under the test's work root, and killed with their process group.
+   */
+  static void killTasksUnder(Path root) throws IOException {
+    try {
+      Process pgrep = new ProcessBuilder("pgrep", "-f", root.toString()).start();
+      String out = new String(pgrep.getInputStream().readAllBytes()).trim();
+      pgrep.waitFor();
+      for (String pid : out.split("\\s+")) {
+        if (!pid.isBlank()) {
+          new ProcessBuilder("kill", "-9", "--", "-" + pid).start().waitFor();
+          new ProcessBuilder("kill", "-9", pid).start().waitFor();
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   HttpResponse<String> get(String url) {
     try {
       return http.send(
@@ -183,9 +200,10 @@ final class TestCluster implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() throws IOException {
     agents.forEach(KernelProcess::close);
     masters.forEach(KernelProcess::close);
+    killTasksUnder(workRoot);
     detector.close();
     curator.close();
     zk.close();

@@ -1,0 +1,75 @@
+package io.dcos.kernel.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dcos.kernel.protocol.TaskState;
+import io.dcos.kernel.protocol.TaskStatus;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** A framework runs real process tasks on a real agent through a real master. */
+class ProcessTaskIT {
+  private static final Duration SOON = Duration.ofSeconds(30);
+
+  @Test
+  void tasksRunWithTheMesosEnvironmentAreKilledAndReportHowTheyEnded() throws Exception {
+    try (TestCluster cluster = new TestCluster()) {
+      cluster.startMaster();
+      cluster.startAgent("cpus:2;mem:1024;disk:1000;ports:[31000-31100]", "rack:r1");
+      cluster.awaitActiveAgents(1);
+      try (TestFramework framework = new TestFramework(cluster, "it", false, 60)) {
+        framework.awaitSubscribed();
+
+        framework.launch(
+            "web-1",
+            "cpus:0.1;mem:32;ports:[31005-31005]",
+            "echo task=$MESOS_TASK_ID port=$PORT0 host=$HOST sandbox=$MESOS_SANDBOX; exec sleep 600");
+        framework.awaitState("web-1", TaskState.TASK_STARTING, SOON);
+        TaskStatus running = framework.awaitState("web-1", TaskState.TASK_RUNNING, SOON);
+        assertThat(running.getAgentId().getValue()).isNotEmpty();
+
+        JsonNode state = AgentState.read(cluster, 1);
+        String sandbox = AgentState.sandboxOf(state, "web-1").orElseThrow();
+        String read =
+            "/files/read?offset=0&length=4096&path="
+                + URLEncoder.encode(sandbox + "/stdout", StandardCharsets.UTF_8);
+        String stdout =
+            await()
+                .atMost(SOON)
+                .ignoreExceptions()
+                .until(
+                    () ->
+                        AgentState.json(cluster.get(cluster.agentUrl(1, read)).body())
+                            .path("data")
+                            .asText(),
+                    s -> s.contains("task=web-1"));
+        assertThat(stdout)
+            .contains("port=31005")
+            .contains("host=" + cluster.agentIp(1))
+            .contains("sandbox=" + sandbox);
+
+        // The master's state shows the task where operators look for it.
+        JsonNode master = AgentState.json(cluster.get(cluster.leaderUrl("/master/state")).body());
+        assertThat(master.path("frameworks").get(0).path("tasks").get(0).path("id").asText())
+            .isEqualTo("web-1");
+        assertThat(master.path("frameworks").get(0).path("tasks").get(0).path("state").asText())
+            .isEqualTo("TASK_RUNNING");
+
+        framework.client.kill(running.getTaskId(), running.getAgentId(), Duration.ofSeconds(2));
+        framework.awaitState("web-1", TaskState.TASK_KILLING, SOON);
+        framework.awaitState("web-1", TaskState.TASK_KILLED, SOON);
+
+        framework.launch("fails", "cpus:0.1;mem:32", "echo about to fail >&2; exit 3");
+        TaskStatus failed = framework.awaitState("fails", TaskState.TASK_FAILED, SOON);
+        assertThat(failed.getMessage()).contains("exited with status 3");
+
+        framework.launch("done", "cpus:0.1;mem:32", "true");
+        framework.awaitState("done", TaskState.TASK_FINISHED, SOON);
+      }
+    }
+  }
+}
