@@ -41,6 +41,7 @@ public final class DockerContainerizer implements Containerizer, AutoCloseable {
   private final DockerClient docker;
   private final DockerContainerizerConfig config;
   private final ExecutorService watchers;
+  private volatile boolean closed;
 
   public DockerContainerizer(DockerClient docker, DockerContainerizerConfig config) {
     this.docker = docker;
@@ -167,6 +168,7 @@ public final class DockerContainerizer implements Containerizer, AutoCloseable {
   /** Stops the watcher threads; containers keep running. */
   @Override
   public void close() {
+    closed = true;
     watchers.shutdownNow();
   }
 
@@ -240,6 +242,9 @@ public final class DockerContainerizer implements Containerizer, AutoCloseable {
     try {
       termination = awaitEnd(container);
     } catch (RuntimeException e) {
+      if (closed) {
+        return; // the agent is stopping: the container lives on and is recovered later
+      }
       LOG.warn("lost track of {}: {}", container, e.toString());
       termination =
           new Termination(
