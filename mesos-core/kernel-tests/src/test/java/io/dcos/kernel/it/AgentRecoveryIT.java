@@ -16,6 +16,8 @@ class AgentRecoveryIT {
   @Test
   void aRestartedAgentReattachesToItsRunningTasks() throws Exception {
     try (TestCluster cluster = new TestCluster()) {
+      // Long enough for the agent to restart without being declared unreachable.
+      cluster.agentPingTimeout = Duration.ofSeconds(30);
       cluster.startMaster();
       KernelProcess agent = cluster.startAgent(RESOURCES, "");
       cluster.awaitActiveAgents(1);

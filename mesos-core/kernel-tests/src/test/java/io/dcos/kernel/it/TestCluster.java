@@ -43,6 +43,9 @@ final class TestCluster implements AutoCloseable {
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final Path workRoot;
 
+  /** Silence after which masters mark an agent unreachable; set before starting masters. */
+  Duration agentPingTimeout = Duration.ofSeconds(3);
+
   TestCluster() throws Exception {
     zk =
         new TestingServer(
@@ -78,7 +81,7 @@ final class TestCluster implements AutoCloseable {
                     "--port=5050",
                     "--grpc_port=5060",
                     "--heartbeat_interval=500ms",
-                    "--agent_ping_timeout=3s",
+                    "--agent_ping_timeout=" + agentPingTimeout.toMillis() + "ms",
                     "--mesos.master.zk-session-timeout=2s",
                     "--mesos.master.default-refuse=1s"))
             .start();

@@ -28,4 +28,10 @@ public interface Containerizer {
    * kill of everything it started. Returns at once; {@link Container#termination()} completes.
    */
   void kill(Container container, Duration gracePeriod);
+
+  /**
+   * Removes what an ended container left on this machine for its recovery. Called once the task's
+   * terminal status is acknowledged; containers of another kind are ignored.
+   */
+  default void forget(ContainerCheckpoint checkpoint) {}
 }

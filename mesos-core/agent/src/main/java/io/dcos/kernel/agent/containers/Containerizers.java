@@ -67,6 +67,11 @@ public final class Containerizers implements Containerizer {
     }
   }
 
+  @Override
+  public void forget(ContainerCheckpoint checkpoint) {
+    containerizers.forEach(c -> c.forget(checkpoint));
+  }
+
   private Container track(Container container, Containerizer owner) {
     owners.put(container, owner);
     container.termination().whenComplete((t, e) -> owners.remove(container));

@@ -287,6 +287,9 @@ final class TaskLifecycle {
     if (t != null) {
       forget(t);
       store.removeTask(frameworkId, taskId);
+      if (t.container != null) {
+        containerizer.forget(t.container.checkpoint());
+      }
     }
   }
 

@@ -89,6 +89,10 @@ final class MasterSession implements ClientResponseObserver<Call, Event> {
     synchronized (this) {
       done = true;
     }
-    loop.execute(() -> onEnd.accept(this, why));
+    try {
+      loop.execute(() -> onEnd.accept(this, why));
+    } catch (java.util.concurrent.RejectedExecutionException closed) {
+      // The client is closed: nobody is left to hear that the stream ended.
+    }
   }
 }

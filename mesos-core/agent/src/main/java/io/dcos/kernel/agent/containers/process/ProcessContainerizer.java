@@ -196,15 +196,23 @@ public final class ProcessContainerizer implements Containerizer, AutoCloseable 
    * Removes what the container left on this machine (its run directory). Call once the agent no
    * longer needs to recover it, that is after its terminal status was acknowledged.
    */
-  public void forget(ContainerCheckpoint checkpoint) throws IOException {
-    new RunDirectory(
-            Path.of(
-                checkpoint
-                    .fields()
-                    .getOrDefault(
-                        "runDirectory",
-                        config.runRoot().resolve(checkpoint.containerId()).toString())))
-        .delete();
+  @Override
+  public void forget(ContainerCheckpoint checkpoint) {
+    if (!ProcessContainer.KIND.equals(checkpoint.kind())) {
+      return;
+    }
+    try {
+      new RunDirectory(
+              Path.of(
+                  checkpoint
+                      .fields()
+                      .getOrDefault(
+                          "runDirectory",
+                          config.runRoot().resolve(checkpoint.containerId()).toString())))
+          .delete();
+    } catch (IOException e) {
+      LOG.warn("cannot remove the run directory of {}: {}", checkpoint.containerId(), e.toString());
+    }
   }
 
   /** Stops watching tasks (they keep running, as when the agent exits). */
