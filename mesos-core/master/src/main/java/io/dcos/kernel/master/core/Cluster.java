@@ -1,6 +1,7 @@
 package io.dcos.kernel.master.core;
 
 import io.dcos.kernel.master.allocation.Allocator;
+import io.dcos.kernel.master.allocation.Quota;
 import io.dcos.kernel.master.state.AgentLink;
 import io.dcos.kernel.master.state.AgentRecord;
 import io.dcos.kernel.master.state.FrameworkLink;
@@ -40,6 +41,10 @@ final class Cluster {
   final Set<String> recoveringAgents = new HashSet<>();
 
   final Map<String, Double> weights = new HashMap<>();
+
+  /** Roles' quotas as the registry holds them; the allocator holds the same. */
+  final Map<String, Quota> quotas = new HashMap<>();
+
   final Map<AgentLink, String> agentByLink = new IdentityHashMap<>();
   final Map<FrameworkLink, String> frameworkByLink = new IdentityHashMap<>();
   private long nextAgent;

@@ -1,5 +1,6 @@
 package io.dcos.kernel.master.core;
 
+import io.dcos.kernel.master.allocation.Quota;
 import io.dcos.kernel.master.config.MasterProperties;
 import io.dcos.kernel.master.state.AgentRecord;
 import io.dcos.kernel.master.state.FrameworkRecord;
@@ -57,6 +58,11 @@ public final class ClusterView {
 
   public Map<String, Double> weights() {
     return cluster.weights;
+  }
+
+  /** Roles' quotas (guarantee and limit), by role. */
+  public Map<String, Quota> quotas() {
+    return cluster.quotas;
   }
 
   public int recoveringAgents() {

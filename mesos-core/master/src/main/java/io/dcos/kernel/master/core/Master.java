@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +50,7 @@ public final class Master implements MasterContender.Listener {
   private FrameworkFlow frameworks;
   private SchedulerCalls calls;
   private OfferFlow offers;
+  private RoleSettings roleSettings;
 
   public Master(
       MasterProperties properties,
@@ -100,6 +102,7 @@ public final class Master implements MasterContender.Listener {
     frameworks = new FrameworkFlow(context, c, offers, this::requestAllocation);
     agents = new AgentFlow(context, c, offers, frameworks, this::requestAllocation);
     calls = new SchedulerCalls(context, c, offers, frameworks, agents, this::requestAllocation);
+    roleSettings = new RoleSettings(context, c, this::requestAllocation);
     cluster = c;
     try {
       new Recovery(context, c, frameworks).recover(context.registrar().recover());
@@ -242,6 +245,44 @@ public final class Master implements MasterContender.Listener {
             context.observers().add(subscriber);
           }
         });
+  }
+
+  /** Sets role weights (all or none); completes once durable and in force, or refused. */
+  public CompletableFuture<RoleSettingOutcome> updateWeights(List<RoleWeight> weights) {
+    return changeRoles(r -> r.updateWeights(List.copyOf(weights)));
+  }
+
+  /** Sets or replaces a role's quota; completes once durable and in force, or refused. */
+  public CompletableFuture<RoleSettingOutcome> setQuota(QuotaRequest request) {
+    return changeRoles(r -> r.setQuota(request));
+  }
+
+  /** Removes a role's quota; completes once durable and in force, or refused. */
+  public CompletableFuture<RoleSettingOutcome> removeQuota(String role) {
+    return changeRoles(r -> r.removeQuota(role));
+  }
+
+  private CompletableFuture<RoleSettingOutcome> changeRoles(
+      Function<RoleSettings, CompletableFuture<RoleSettingOutcome>> change) {
+    CompletableFuture<RoleSettingOutcome> result = new CompletableFuture<>();
+    try {
+      loop.execute(
+          () -> {
+            if (cluster == null) {
+              result.complete(RoleSettingOutcome.notLeader());
+              return;
+            }
+            change
+                .apply(roleSettings)
+                .whenComplete(
+                    (outcome, error) ->
+                        result.complete(
+                            error != null ? RoleSettingOutcome.notDurable(error) : outcome));
+          });
+    } catch (RejectedExecutionException stopped) {
+      result.complete(RoleSettingOutcome.notLeader());
+    }
+    return result;
   }
 
   /** Reads the cluster on the loop thread; empty result when not leading. */

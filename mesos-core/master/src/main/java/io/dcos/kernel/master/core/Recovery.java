@@ -29,11 +29,12 @@ final class Recovery {
       cluster.allocator.setWeight(w.getRole(), w.getWeight());
     }
     for (Registry.Quota q : registry.getQuotasList()) {
-      cluster.allocator.setQuota(
-          q.getRole(),
+      Quota quota =
           new Quota(
               ResourceConverter.fromProto(q.getGuaranteeList()),
-              ResourceConverter.fromProto(q.getLimitList())));
+              ResourceConverter.fromProto(q.getLimitList()));
+      cluster.quotas.put(q.getRole(), quota);
+      cluster.allocator.setQuota(q.getRole(), quota);
     }
     for (Registry.Framework f : registry.getFrameworksList()) {
       frameworks.placeholder(f.getInfo(), elected);

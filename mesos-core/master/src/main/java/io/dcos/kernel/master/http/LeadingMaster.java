@@ -51,6 +51,11 @@ public class LeadingMaster {
     return toLeader(request.getRequestURI(), request.getQueryString());
   }
 
+  /** The master, for operator changes, while it leads and has recovered; else empty. */
+  public Optional<Master> leading() {
+    return master.isLeader() ? Optional.of(master) : Optional.empty();
+  }
+
   /** 307 to {@code path} on the leader, or 503 when there is no leader to send the client to. */
   public ResponseEntity<?> toLeader(String path, String query) {
     Optional<MasterInfo> leader = detector.leader();

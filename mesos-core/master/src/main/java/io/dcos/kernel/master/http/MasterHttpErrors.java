@@ -8,17 +8,23 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Turns failures of the master's endpoints into one-line text answers, never a stack trace: 400 for
- * a wrong query parameter, 503 when the master's state cannot be read in time.
+ * a wrong query parameter or request body, 503 when the master's state cannot be read in time.
  */
 @RestControllerAdvice(
     assignableTypes = {
       MasterStateController.class,
       MasterRedirectController.class,
-      MetricsController.class
+      MetricsController.class,
+      RoleSettingsController.class
     })
 public class MasterHttpErrors {
   @ExceptionHandler(InvalidQueryException.class)
   public ResponseEntity<String> badQuery(InvalidQueryException e) {
+    return text(HttpStatus.BAD_REQUEST, e.getMessage());
+  }
+
+  @ExceptionHandler(InvalidRequestException.class)
+  public ResponseEntity<String> badRequest(InvalidRequestException e) {
     return text(HttpStatus.BAD_REQUEST, e.getMessage());
   }
 

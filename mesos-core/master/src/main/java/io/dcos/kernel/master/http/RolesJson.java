@@ -3,6 +3,7 @@ package io.dcos.kernel.master.http;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dcos.kernel.master.allocation.Quota;
 import io.dcos.kernel.master.core.ClusterView;
 import io.dcos.kernel.master.state.AgentRecord;
 import io.dcos.kernel.master.state.FrameworkRecord;
@@ -16,10 +17,11 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Mesos's {@code /master/roles}: every role that has a subscribed framework, a weight, a
- * reservation or allocated resources, with its {@code weight}, {@code frameworks}, and resources
- * {@code allocated} to tasks, {@code offered}, {@code reserved}, and {@code resources} (allocated
- * plus offered). Must be used inside {@code Master.query}.
+ * Mesos's {@code /master/roles}: every role that has a subscribed framework, a weight, a quota, a
+ * reservation or allocated resources, with its {@code weight}, {@code quota} (guarantee and limit
+ * by resource name), {@code frameworks}, and resources {@code allocated} to tasks, {@code offered},
+ * {@code reserved}, and {@code resources} (allocated plus offered). Must be used inside {@code
+ * Master.query}.
  */
 public final class RolesJson {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -29,6 +31,7 @@ public final class RolesJson {
   public static ObjectNode of(ClusterView view) {
     Map<String, RoleTotals> roles = new TreeMap<>();
     view.weights().keySet().forEach(r -> role(roles, r));
+    view.quotas().keySet().forEach(r -> role(roles, r));
     for (FrameworkRecord f : view.frameworks()) {
       Set<String> frameworkRoles = f.roles();
       frameworkRoles.forEach(r -> role(roles, r).frameworks.add(f.id));
@@ -61,6 +64,9 @@ public final class RolesJson {
           ObjectNode r = list.addObject();
           r.put("name", name);
           r.put("weight", view.weights().getOrDefault(name, 1.0));
+          r.set(
+              "quota",
+              RoleSettingsJson.roleQuota(name, view.quotas().getOrDefault(name, Quota.NONE)));
           ArrayNode frameworks = r.putArray("frameworks");
           totals.frameworks.forEach(frameworks::add);
           r.set("resources", ResourcesJson.of(totals.allocated.plus(totals.offered)));

@@ -1,5 +1,6 @@
 package io.dcos.kernel.master.core;
 
+import io.dcos.kernel.master.allocation.Quota;
 import io.dcos.kernel.master.config.MasterProperties;
 import io.dcos.kernel.master.state.AgentRecord;
 import io.dcos.kernel.master.state.FrameworkRecord;
@@ -72,6 +73,11 @@ public final class ClusterFixture {
 
   public ClusterFixture weight(String role, double weight) {
     cluster.weights.put(role, weight);
+    return this;
+  }
+
+  public ClusterFixture quota(String role, Quota quota) {
+    cluster.quotas.put(role, quota);
     return this;
   }
 

@@ -11,12 +11,16 @@ import java.util.concurrent.CompletableFuture;
 final class InMemoryRegistrar implements Registrar {
   private final Map<String, Registry.Agent> agents = new LinkedHashMap<>();
   private final Map<String, Registry.Framework> frameworks = new LinkedHashMap<>();
+  private final Map<String, Registry.Weight> weights = new LinkedHashMap<>();
+  private final Map<String, Registry.Quota> quotas = new LinkedHashMap<>();
 
   @Override
   public synchronized Registry recover() {
     return Registry.newBuilder()
         .addAllAgents(agents.values())
         .addAllFrameworks(frameworks.values())
+        .addAllWeights(weights.values())
+        .addAllQuotas(quotas.values())
         .build();
   }
 
@@ -30,8 +34,18 @@ final class InMemoryRegistrar implements Registrar {
       frameworks.put(f.framework().getInfo().getId().getValue(), f.framework());
     } else if (op instanceof RegistryOperation.RemoveFramework f) {
       frameworks.remove(f.frameworkId());
+    } else if (op instanceof RegistryOperation.PutWeight w) {
+      weights.put(w.weight().getRole(), w.weight());
+    } else if (op instanceof RegistryOperation.PutQuota q) {
+      quotas.put(q.quota().getRole(), q.quota());
+    } else if (op instanceof RegistryOperation.RemoveQuota q) {
+      quotas.remove(q.role());
     }
     return CompletableFuture.completedFuture(null);
+  }
+
+  synchronized Registry.Quota quota(String role) {
+    return quotas.get(role);
   }
 
   synchronized boolean hasFramework(String id) {

@@ -107,9 +107,23 @@ final class MasterScenario implements AutoCloseable {
   }
 
   FakeLinks.Framework subscribe(String name, String id, boolean partitionAware, double failover) {
+    return subscribe(name, id, partitionAware, failover, "");
+  }
+
+  /** Subscribes a new framework in {@code role}. */
+  FakeLinks.Framework subscribeInRole(String name, String role) {
+    return subscribe(name, null, false, 60, role);
+  }
+
+  FakeLinks.Framework subscribe(
+      String name, String id, boolean partitionAware, double failover, String role) {
     FakeLinks.Framework link = new FakeLinks.Framework();
     FrameworkInfo.Builder info =
-        FrameworkInfo.newBuilder().setName(name).setUser("root").setFailoverTimeout(failover);
+        FrameworkInfo.newBuilder()
+            .setName(name)
+            .setUser("root")
+            .setFailoverTimeout(failover)
+            .setRole(role);
     if (partitionAware) {
       info.addCapabilities(
           FrameworkInfo.Capability.newBuilder()
