@@ -268,6 +268,16 @@ public final class LaunchThroughputBenchmark {
 
     void report() {
       double placing = (lastAccept.get() - firstOffer.get()) / 1e9;
+      if (lastRunning.get() == 0) {
+        System.out.printf(
+            Locale.ROOT,
+            "running: %d of %d tasks reached TASK_RUNNING after %.1f s; no rate%n",
+            running.get(),
+            target,
+            elapsedSeconds());
+        System.out.println("other task states seen: " + otherStates);
+        return;
+      }
       double toRunning = (lastRunning.get() - firstAccept.get()) / 1e9;
       System.out.printf(
           Locale.ROOT,
