@@ -141,7 +141,7 @@ final class AgentFlow {
                       .build());
             },
             context.loop());
-    context.observers().publish(OperatorEvents.agentAdded(agent));
+    context.observers().publish(() -> OperatorEvents.agentAdded(registered));
     LOG.info(
         "agent {} at {} {} with {}",
         id,
@@ -199,7 +199,7 @@ final class AgentFlow {
         if (!record.terminal()) {
           cluster.allocator.addUsed(fid, agent.id, resources);
         }
-        context.observers().publish(OperatorEvents.taskAdded(record));
+        context.observers().publish(() -> OperatorEvents.taskAdded(record));
       } else {
         TaskState before = known.state();
         known.task = known.task.toBuilder().setState(t.getState()).build();
@@ -247,7 +247,7 @@ final class AgentFlow {
                       .setTaskId(task.task.getTaskId()))
               .build());
     }
-    context.observers().publish(OperatorEvents.taskUpdated(task, null));
+    context.observers().publish(() -> OperatorEvents.taskUpdated(task, null));
   }
 
   private void shutdownFramework(AgentRecord agent, String frameworkId) {
@@ -304,7 +304,7 @@ final class AgentFlow {
       if (!wasTerminal && task.terminal()) {
         offers.recover(fid, agent.id, task.resources, Duration.ZERO);
       }
-      context.observers().publish(OperatorEvents.taskUpdated(task, status));
+      context.observers().publish(() -> OperatorEvents.taskUpdated(task, status));
       if (status.getUuid().isEmpty() && task.terminal()) {
         removeTask(f, agent, task);
       }
@@ -319,6 +319,7 @@ final class AgentFlow {
   }
 
   void disconnected(AgentLink link) {
+    cluster.lastHeard.remove(link);
     String id = cluster.agentByLink.remove(link);
     AgentRecord agent = id == null ? null : cluster.agents.get(id);
     if (agent == null || agent.link != link) {
@@ -334,6 +335,10 @@ final class AgentFlow {
     Instant now = context.now();
     Duration timeout = context.properties().agentPingTimeout();
     for (AgentRecord agent : List.copyOf(cluster.agents.values())) {
+      Instant heard = agent.link == null ? null : cluster.lastHeard.get(agent.link);
+      if (heard != null && heard.isAfter(agent.lastHeartbeat)) {
+        agent.lastHeartbeat = heard;
+      }
       if (agent.reachable && now.isAfter(agent.lastHeartbeat.plus(timeout))) {
         markUnreachable(agent, "no heartbeat for " + timeout.toMillis() + " ms");
       }
@@ -368,7 +373,7 @@ final class AgentFlow {
         masterUpdate(t, TaskState.TASK_UNREACHABLE, TaskStatus.Reason.REASON_AGENT_REMOVED, why);
       }
     }
-    context.observers().publish(OperatorEvents.agentRemoved(agent.id));
+    context.observers().publish(() -> OperatorEvents.agentRemoved(agent.id));
   }
 
   /**
@@ -403,7 +408,7 @@ final class AgentFlow {
         removeTask(f, agent, task);
       }
     }
-    context.observers().publish(OperatorEvents.taskUpdated(task, status));
+    context.observers().publish(() -> OperatorEvents.taskUpdated(task, status));
     frameworks.sendUpdate(f, status);
   }
 }

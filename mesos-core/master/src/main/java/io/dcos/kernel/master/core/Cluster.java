@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Everything the leading master holds in memory during one term of leadership: agents, frameworks,
@@ -47,6 +48,13 @@ final class Cluster {
 
   final Map<AgentLink, String> agentByLink = new IdentityHashMap<>();
   final Map<FrameworkLink, String> frameworkByLink = new IdentityHashMap<>();
+
+  /**
+   * When each agent stream was last heard from, written by the stream's thread as messages arrive,
+   * so a long queue on the loop cannot make a live agent look silent.
+   */
+  final Map<AgentLink, Instant> lastHeard = new ConcurrentHashMap<>();
+
   private long nextAgent;
   private long nextFramework;
   private long nextOffer;

@@ -209,7 +209,7 @@ final class FrameworkFlow {
     cluster.allocator.deactivateFramework(id);
     offers.dropFrameworkOffers(f);
     context.registrar().apply(new RegistryOperation.PutFramework(registryEntry(f)));
-    context.observers().publish(OperatorEvents.frameworkUpdated(f));
+    context.observers().publish(() -> OperatorEvents.frameworkUpdated(f));
     LOG.info(
         "framework {} disconnected; its tasks keep running for its failover timeout of {} s",
         id,
@@ -254,7 +254,7 @@ final class FrameworkFlow {
             f.id, t.agentId, t.resources, Duration.ZERO, context.now());
       }
       f.complete(t, context.properties().maxCompletedTasksPerFramework());
-      context.observers().publish(OperatorEvents.taskRemoved(t));
+      context.observers().publish(() -> OperatorEvents.taskRemoved(t));
     }
     for (AgentRecord agent : agentsWithTasks.values()) {
       if (agent.link != null) {
@@ -279,7 +279,7 @@ final class FrameworkFlow {
       cluster.completedFrameworks.removeFirst();
     }
     context.registrar().apply(new RegistryOperation.RemoveFramework(f.id));
-    context.observers().publish(OperatorEvents.frameworkRemoved(f));
+    context.observers().publish(() -> OperatorEvents.frameworkRemoved(f));
     requestAllocation.run();
   }
 

@@ -194,6 +194,10 @@ public final class Master implements MasterContender.Listener {
   }
 
   public void agentMessage(AgentLink link, AgentMessage message) {
+    Cluster c = cluster;
+    if (c != null) {
+      c.lastHeard.put(link, context.now());
+    }
     loop.execute(
         () -> {
           if (cluster != null) {

@@ -29,6 +29,14 @@ public final class Observers {
     subscribers.remove(subscriber);
   }
 
+  /** Builds the event only when someone listens: most masters have no operator subscriber. */
+  void publish(java.util.function.Supplier<OperatorEvent> event) {
+    if (subscribers.isEmpty()) {
+      return;
+    }
+    publish(event.get());
+  }
+
   void publish(OperatorEvent event) {
     for (Subscriber s : subscribers) {
       if (!s.send(event)) {

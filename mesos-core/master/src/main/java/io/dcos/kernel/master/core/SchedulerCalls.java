@@ -158,15 +158,10 @@ final class SchedulerCalls {
     return Duration.ofMillis((long) Math.min(seconds * 1000, Long.MAX_VALUE / 2.0));
   }
 
-  private Set<String> liveTaskIds(FrameworkRecord f) {
-    Set<String> ids = new HashSet<>();
-    f.tasks.forEach(
-        (id, t) -> {
-          if (!t.terminal()) {
-            ids.add(id);
-          }
-        });
-    return ids;
+  /** True when the framework has a live (non-terminal) task with this id. */
+  private static boolean isLive(FrameworkRecord f, String taskId) {
+    TaskRecord t = f.tasks.get(taskId);
+    return t != null && !t.terminal();
   }
 
   /** Launches one task if valid, returning the offered resources still left. */
@@ -175,7 +170,7 @@ final class SchedulerCalls {
     Optional<String> invalid =
         agent == null || !agent.reachable || agent.link == null
             ? Optional.of("agent " + task.getAgentId().getValue() + " is not reachable")
-            : TaskValidator.validate(task, agent.id, liveTaskIds(f), left, false);
+            : TaskValidator.validate(task, agent.id, id -> isLive(f, id), left, false);
     if (invalid.isPresent()) {
       sendMasterStatus(
           f, task, TaskState.TASK_ERROR, TaskStatus.Reason.REASON_TASK_INVALID, invalid.get());
@@ -203,13 +198,12 @@ final class SchedulerCalls {
     }
     Resources executorResources = ResourceConverter.fromProto(op.getExecutor().getResourcesList());
     Resources need = executorResources;
-    Set<String> live = liveTaskIds(f);
     Set<String> seen = new HashSet<>();
     for (TaskInfo task : group.getTasksList()) {
       Optional<String> invalid =
           agent == null || !agent.reachable || agent.link == null
               ? Optional.of("agent is not reachable")
-              : TaskValidator.validate(task, agent.id, live, left.minus(need), true);
+              : TaskValidator.validate(task, agent.id, id -> isLive(f, id), left.minus(need), true);
       if (invalid.isEmpty() && !seen.add(task.getTaskId().getValue())) {
         invalid =
             Optional.of("task_id " + task.getTaskId().getValue() + " appears twice in the group");
@@ -296,7 +290,7 @@ final class SchedulerCalls {
     TaskRecord record = new TaskRecord(key, agent.id, resources, task.build());
     agent.tasks.put(key, record);
     f.tasks.put(key.taskId(), record);
-    context.observers().publish(OperatorEvents.taskAdded(record));
+    context.observers().publish(() -> OperatorEvents.taskAdded(record));
   }
 
   private void dropLaunches(
@@ -509,7 +503,7 @@ final class SchedulerCalls {
     }
     f.info = update.getFrameworkInfo();
     cluster.allocator.updateFramework(f.id, frameworks.profile(f, update.getSuppressedRolesList()));
-    context.observers().publish(OperatorEvents.frameworkUpdated(f));
+    context.observers().publish(() -> OperatorEvents.frameworkUpdated(f));
     requestAllocation.run();
   }
 }

@@ -6,7 +6,7 @@ import io.dcos.kernel.protocol.ContainerInfo;
 import io.dcos.kernel.protocol.HealthCheck;
 import io.dcos.kernel.protocol.TaskInfo;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -19,13 +19,17 @@ final class TaskValidator {
   private TaskValidator() {}
 
   static Optional<String> validate(
-      TaskInfo task, String agentId, Set<String> liveTaskIds, Resources available, boolean group) {
+      TaskInfo task,
+      String agentId,
+      Predicate<String> isLiveTask,
+      Resources available,
+      boolean group) {
     String id = task.getTaskId().getValue();
     if (!TASK_ID.matcher(id).matches()) {
       return Optional.of(
           "task_id '" + id + "' must be 1-255 characters without whitespace or slashes");
     }
-    if (liveTaskIds.contains(id)) {
+    if (isLiveTask.test(id)) {
       return Optional.of("task_id '" + id + "' is already used by a live task of this framework");
     }
     if (!task.getAgentId().getValue().equals(agentId)) {
