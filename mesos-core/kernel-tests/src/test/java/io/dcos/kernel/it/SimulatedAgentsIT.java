@@ -12,7 +12,7 @@ import io.dcos.kernel.sdk.discovery.ZooKeeperUrl;
 import io.dcos.kernel.simulator.AgentSpec;
 import io.dcos.kernel.simulator.SimulatedAgent;
 import io.dcos.kernel.simulator.SimulatedCluster;
-import io.dcos.kernel.simulator.TaskScript;
+import io.dcos.kernel.simulator.tasks.TaskScript;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
