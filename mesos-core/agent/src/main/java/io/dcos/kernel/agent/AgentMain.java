@@ -34,18 +34,6 @@ public class AgentMain {
               new Flag("docker_socket", "mesos.agent.docker-socket", "Docker engine socket")));
 
   public static void main(String[] args) {
-    if (FLAGS.wantsHelp(args)) {
-      System.out.print(FLAGS.usage());
-      return;
-    }
-    String[] properties;
-    try {
-      properties = FLAGS.translate(args);
-    } catch (CommandLineFlags.UnknownFlagException e) {
-      System.err.println(e.getMessage());
-      System.exit(2);
-      return;
-    }
-    SpringApplication.run(AgentMain.class, properties);
+    SpringApplication.run(AgentMain.class, FLAGS.toPropertiesOrExit(args));
   }
 }

@@ -171,8 +171,8 @@ final class BenchCluster implements AutoCloseable {
   }
 
   private synchronized void killAll() {
-    agents.forEach(KernelProcess::kill9);
-    masters.forEach(KernelProcess::kill9);
+    agents.forEach(KernelProcess::killWithDescendants);
+    masters.forEach(KernelProcess::killWithDescendants);
     killTasksUnder(workRoot);
   }
 

@@ -57,6 +57,24 @@ public final class CommandLineFlags {
     return out.toArray(String[]::new);
   }
 
+  /**
+   * For a program's main: the property arguments for {@code args}; prints the usage and exits 0 on
+   * {@code --help}, prints what is wrong and exits 2 on a bad flag.
+   */
+  public String[] toPropertiesOrExit(String[] args) {
+    if (wantsHelp(args)) {
+      System.out.print(usage());
+      System.exit(0);
+    }
+    try {
+      return translate(args);
+    } catch (UnknownFlagException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      throw e;
+    }
+  }
+
   public boolean wantsHelp(String[] args) {
     for (String a : args) {
       if (a.equals("--help") || a.equals("-h")) {

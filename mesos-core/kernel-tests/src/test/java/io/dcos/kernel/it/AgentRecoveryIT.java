@@ -3,6 +3,7 @@ package io.dcos.kernel.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.dcos.kernel.bench.KernelProcess;
 import io.dcos.kernel.protocol.TaskState;
 import io.dcos.kernel.protocol.TaskStatus;
 import java.time.Duration;

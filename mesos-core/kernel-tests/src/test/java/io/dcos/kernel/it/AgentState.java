@@ -32,6 +32,24 @@ final class AgentState {
     return sandboxOf(state, taskId).isPresent();
   }
 
+  /**
+   * Waits until the task's stdout, read through the agent's files API, contains {@code expected},
+   * and returns it.
+   */
+  static String awaitStdout(
+      TestCluster cluster, int agent, String sandbox, String expected, java.time.Duration within) {
+    String read =
+        "/files/read?offset=0&length=4096&path="
+            + java.net.URLEncoder.encode(
+                sandbox + "/stdout", java.nio.charset.StandardCharsets.UTF_8);
+    return org.awaitility.Awaitility.await()
+        .atMost(within)
+        .ignoreExceptions()
+        .until(
+            () -> json(cluster.get(cluster.agentUrl(agent, read)).body()).path("data").asText(),
+            s -> s.contains(expected));
+  }
+
   static JsonNode json(String body) throws Exception {
     return JSON.readTree(body);
   }

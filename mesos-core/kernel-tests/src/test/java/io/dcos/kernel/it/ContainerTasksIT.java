@@ -2,7 +2,6 @@ package io.dcos.kernel.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
-import static org.awaitility.Awaitility.await;
 
 import io.dcos.kernel.protocol.ContainerInfo;
 import io.dcos.kernel.protocol.HealthCheck;
@@ -10,8 +9,6 @@ import io.dcos.kernel.protocol.Offer;
 import io.dcos.kernel.protocol.TaskInfo;
 import io.dcos.kernel.protocol.TaskState;
 import io.dcos.kernel.protocol.TaskStatus;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -50,19 +47,7 @@ class ContainerTasksIT {
         TaskStatus running = framework.awaitState("box", TaskState.TASK_RUNNING, SOON);
 
         String sandbox = AgentState.sandboxOf(AgentState.read(cluster, 1), "box").orElseThrow();
-        String read =
-            "/files/read?offset=0&length=4096&path="
-                + URLEncoder.encode(sandbox + "/stdout", StandardCharsets.UTF_8);
-        String stdout =
-            await()
-                .atMost(SOON)
-                .ignoreExceptions()
-                .until(
-                    () ->
-                        AgentState.json(cluster.get(cluster.agentUrl(1, read)).body())
-                            .path("data")
-                            .asText(),
-                    s -> s.contains("in-docker"));
+        String stdout = AgentState.awaitStdout(cluster, 1, sandbox, "in-docker", SOON);
         assertThat(stdout).contains("sandbox=/mnt/mesos/sandbox").contains("port=31020");
 
         framework.client.kill(running.getTaskId(), running.getAgentId(), Duration.ofSeconds(1));

@@ -1,13 +1,10 @@
 package io.dcos.kernel.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dcos.kernel.protocol.TaskState;
 import io.dcos.kernel.protocol.TaskStatus;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -34,19 +31,7 @@ class ProcessTaskIT {
 
         JsonNode state = AgentState.read(cluster, 1);
         String sandbox = AgentState.sandboxOf(state, "web-1").orElseThrow();
-        String read =
-            "/files/read?offset=0&length=4096&path="
-                + URLEncoder.encode(sandbox + "/stdout", StandardCharsets.UTF_8);
-        String stdout =
-            await()
-                .atMost(SOON)
-                .ignoreExceptions()
-                .until(
-                    () ->
-                        AgentState.json(cluster.get(cluster.agentUrl(1, read)).body())
-                            .path("data")
-                            .asText(),
-                    s -> s.contains("task=web-1"));
+        String stdout = AgentState.awaitStdout(cluster, 1, sandbox, "task=web-1", SOON);
         assertThat(stdout)
             .contains("port=31005")
             .contains("host=" + cluster.agentIp(1))

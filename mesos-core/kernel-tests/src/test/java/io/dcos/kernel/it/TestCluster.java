@@ -2,6 +2,7 @@ package io.dcos.kernel.it;
 
 import static org.awaitility.Awaitility.await;
 
+import io.dcos.kernel.bench.KernelProcess;
 import io.dcos.kernel.protocol.MasterInfo;
 import io.dcos.kernel.sdk.discovery.MasterDetector;
 import java.io.IOException;
@@ -30,6 +31,8 @@ import org.apache.curator.test.TestingServer;
  */
 final class TestCluster implements AutoCloseable {
   static final Duration STARTUP = Duration.ofSeconds(90);
+  private static final List<String> JVM_OPTIONS =
+      List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
   private static final AtomicInteger CLUSTERS = new AtomicInteger();
 
   final int subnet = 10 + CLUSTERS.incrementAndGet();
@@ -75,6 +78,7 @@ final class TestCluster implements AutoCloseable {
                 "c" + subnet + "-master-" + n,
                 ip,
                 System.getProperty("kernel.master.jar"),
+                JVM_OPTIONS,
                 List.of(
                     "--zk=" + zkUrl,
                     "--ip=" + ip,
@@ -111,6 +115,7 @@ final class TestCluster implements AutoCloseable {
         "c" + subnet + "-agent-" + n,
         ip,
         System.getProperty("kernel.agent.jar"),
+        JVM_OPTIONS,
         List.of(
             "--master=" + zkUrl,
             "--ip=" + ip,

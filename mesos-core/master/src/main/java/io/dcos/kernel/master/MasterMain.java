@@ -35,18 +35,6 @@ public class MasterMain {
               new Flag("domain_zone", "mesos.master.zone", "fault domain zone")));
 
   public static void main(String[] args) {
-    if (FLAGS.wantsHelp(args)) {
-      System.out.print(FLAGS.usage());
-      return;
-    }
-    String[] properties;
-    try {
-      properties = FLAGS.translate(args);
-    } catch (CommandLineFlags.UnknownFlagException e) {
-      System.err.println(e.getMessage());
-      System.exit(2);
-      return;
-    }
-    SpringApplication.run(MasterMain.class, properties);
+    SpringApplication.run(MasterMain.class, FLAGS.toPropertiesOrExit(args));
   }
 }
