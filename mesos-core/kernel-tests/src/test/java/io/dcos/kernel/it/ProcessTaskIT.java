@@ -1,6 +1,7 @@
 package io.dcos.kernel.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dcos.kernel.protocol.TaskState;
@@ -51,6 +52,7 @@ class ProcessTaskIT {
         framework.launch("fails", "cpus:0.1;mem:32", "echo about to fail >&2; exit 3");
         TaskStatus failed = framework.awaitState("fails", TaskState.TASK_FAILED, SOON);
         assertThat(failed.getMessage()).contains("exited with status 3");
+        await().atMost(SOON).until(() -> framework.failures.contains("fails:3"));
 
         framework.launch("done", "cpus:0.1;mem:32", "true");
         framework.awaitState("done", TaskState.TASK_FINISHED, SOON);

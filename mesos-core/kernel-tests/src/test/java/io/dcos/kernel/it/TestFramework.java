@@ -36,6 +36,10 @@ final class TestFramework implements Scheduler, AutoCloseable {
   final BlockingDeque<Offer> offers = new LinkedBlockingDeque<>();
   final AtomicInteger subscriptions = new AtomicInteger();
   final List<String> errors = new CopyOnWriteArrayList<>();
+
+  /** FAILURE events: executor id and exit status. */
+  final List<String> failures = new CopyOnWriteArrayList<>();
+
   final SchedulerClient client;
 
   TestFramework(TestCluster cluster, String name, boolean partitionAware, double failoverSeconds) {
@@ -94,6 +98,14 @@ final class TestFramework implements Scheduler, AutoCloseable {
     if (!status.getUuid().isEmpty()) {
       client.acknowledge(status);
     }
+  }
+
+  @Override
+  public void failure(
+      AgentID agentId,
+      io.dcos.kernel.protocol.ExecutorID executorId,
+      java.util.OptionalInt status) {
+    failures.add(executorId.getValue() + ":" + (status.isPresent() ? status.getAsInt() : "?"));
   }
 
   @Override

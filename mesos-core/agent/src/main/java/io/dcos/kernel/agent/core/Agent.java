@@ -105,7 +105,8 @@ public final class Agent implements MasterConnection.Handler, AutoCloseable {
             healthChecking,
             loop,
             workers,
-            () -> agentId);
+            () -> agentId,
+            this::sendIfRegistered);
   }
 
   private TaskLifecycle tasks() {

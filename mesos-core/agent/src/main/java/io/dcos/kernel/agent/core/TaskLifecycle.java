@@ -10,11 +10,14 @@ import io.dcos.kernel.agent.containers.Termination;
 import io.dcos.kernel.agent.updates.StatusUpdateManager;
 import io.dcos.kernel.model.ResourceConverter;
 import io.dcos.kernel.model.TaskStates;
+import io.dcos.kernel.protocol.ExecutorID;
 import io.dcos.kernel.protocol.FrameworkInfo;
 import io.dcos.kernel.protocol.KillPolicy;
 import io.dcos.kernel.protocol.TaskInfo;
 import io.dcos.kernel.protocol.TaskState;
 import io.dcos.kernel.protocol.TaskStatus;
+import io.dcos.kernel.protocol.agent.AgentMessage;
+import io.dcos.kernel.protocol.agent.ExitedExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +57,7 @@ final class TaskLifecycle {
   private final Executor loop;
   private final Executor workers;
   private final Supplier<String> agentId;
+  private final Consumer<AgentMessage> toMaster;
   private final StatusFactory statuses;
 
   final Map<String, AgentTask> tasks = new LinkedHashMap<>();
@@ -70,7 +75,8 @@ final class TaskLifecycle {
       HealthChecking healthChecking,
       Executor loop,
       Executor workers,
-      Supplier<String> agentId) {
+      Supplier<String> agentId,
+      Consumer<AgentMessage> toMaster) {
     this.workDir = workDir;
     this.host = host;
     this.clock = clock;
@@ -83,6 +89,7 @@ final class TaskLifecycle {
     this.loop = loop;
     this.workers = workers;
     this.agentId = agentId;
+    this.toMaster = toMaster;
     this.statuses = new StatusFactory(clock, host);
   }
 
@@ -225,6 +232,15 @@ final class TaskLifecycle {
       return;
     }
     finish(t, TerminationStatus.of(termination, t.killRequested, t.killReason));
+    // As Mesos's command executor exiting: the framework hears FAILURE with the exit status.
+    ExitedExecutor.Builder exited =
+        ExitedExecutor.newBuilder()
+            .setFrameworkId(t.framework.getId())
+            .setExecutorId(ExecutorID.newBuilder().setValue(t.executorId()));
+    if (termination.exitStatus() != null) {
+      exited.setStatus(termination.exitStatus());
+    }
+    toMaster.accept(AgentMessage.newBuilder().setExitedExecutor(exited).build());
   }
 
   private void finish(AgentTask t, TerminationStatus outcome) {

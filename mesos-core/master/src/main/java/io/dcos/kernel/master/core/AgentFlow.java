@@ -20,6 +20,7 @@ import io.dcos.kernel.protocol.TaskState;
 import io.dcos.kernel.protocol.TaskStatus;
 import io.dcos.kernel.protocol.TimeInfo;
 import io.dcos.kernel.protocol.agent.AgentMessage;
+import io.dcos.kernel.protocol.agent.ExitedExecutor;
 import io.dcos.kernel.protocol.agent.KillTask;
 import io.dcos.kernel.protocol.agent.MasterMessage;
 import io.dcos.kernel.protocol.agent.Refused;
@@ -29,6 +30,7 @@ import io.dcos.kernel.protocol.agent.ReregisterRequest;
 import io.dcos.kernel.protocol.agent.ShutdownFramework;
 import io.dcos.kernel.protocol.agent.StatusUpdate;
 import io.dcos.kernel.protocol.operator.Registry;
+import io.dcos.kernel.protocol.scheduler.Event;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -270,6 +272,7 @@ final class AgentFlow {
       case HEARTBEAT -> heartbeat(agent);
       case STATUS_UPDATE -> statusUpdate(agent, message.getStatusUpdate());
       case REGISTER -> register(link, message.getRegister());
+      case EXITED_EXECUTOR -> executorExited(agent, message.getExitedExecutor());
       default -> LOG.debug("ignoring {} from agent {}", message.getMessageCase(), id);
     }
   }
@@ -283,6 +286,22 @@ final class AgentFlow {
               .setReregisterRequest(ReregisterRequest.getDefaultInstance())
               .build());
     }
+  }
+
+  /** An executor (for command tasks, the task's own) ended: the framework hears FAILURE. */
+  private void executorExited(AgentRecord agent, ExitedExecutor exited) {
+    FrameworkRecord f = cluster.frameworks.get(exited.getFrameworkId().getValue());
+    if (f == null || !f.connected()) {
+      return;
+    }
+    Event.Failure.Builder failure =
+        Event.Failure.newBuilder()
+            .setAgentId(agent.info.getId())
+            .setExecutorId(exited.getExecutorId());
+    if (exited.hasStatus()) {
+      failure.setStatus(exited.getStatus());
+    }
+    f.link.send(Event.newBuilder().setType(Event.Type.FAILURE).setFailure(failure).build());
   }
 
   private void statusUpdate(AgentRecord agent, StatusUpdate update) {
