@@ -4,8 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dcos.kernel.protocol.CommandInfo;
+import io.dcos.kernel.protocol.Offer;
+import io.dcos.kernel.protocol.TaskInfo;
 import io.dcos.kernel.protocol.TaskState;
 import io.dcos.kernel.protocol.TaskStatus;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -22,10 +29,26 @@ class ProcessTaskIT {
       try (TestFramework framework = new TestFramework(cluster, "it", false, 60)) {
         framework.awaitSubscribed();
 
-        framework.launch(
-            "web-1",
-            "cpus:0.1;mem:32;ports:[31005-31005]",
-            "echo task=$MESOS_TASK_ID port=$PORT0 host=$HOST sandbox=$MESOS_SANDBOX; exec sleep 600");
+        // The task fetches a script from a URI into its sandbox and runs it.
+        Path script = Files.createTempFile("greet", ".sh");
+        Files.writeString(script, "#!/bin/sh\necho fetched-script-ran\n");
+        Offer offer = framework.takeOffer();
+        TaskInfo.Builder web =
+            TestFramework.commandTask(
+                "web-1",
+                offer,
+                "cpus:0.1;mem:32;ports:[31005-31005]",
+                "./greet.sh; echo task=$MESOS_TASK_ID port=$PORT0 host=$HOST sandbox=$MESOS_SANDBOX;"
+                    + " exec sleep 600")
+                .toBuilder();
+        web.getCommandBuilder()
+            .addUris(
+                CommandInfo.URI
+                    .newBuilder()
+                    .setValue("file://" + script)
+                    .setOutputFile("greet.sh")
+                    .setExecutable(true));
+        framework.client.launch(offer.getId(), web.build());
         framework.awaitState("web-1", TaskState.TASK_STARTING, SOON);
         TaskStatus running = framework.awaitState("web-1", TaskState.TASK_RUNNING, SOON);
         assertThat(running.getAgentId().getValue()).isNotEmpty();
@@ -34,9 +57,30 @@ class ProcessTaskIT {
         String sandbox = AgentState.sandboxOf(state, "web-1").orElseThrow();
         String stdout = AgentState.awaitStdout(cluster, 1, sandbox, "task=web-1", SOON);
         assertThat(stdout)
+            .contains("fetched-script-ran")
             .contains("port=31005")
             .contains("host=" + cluster.agentIp(1))
             .contains("sandbox=" + sandbox);
+
+        // The sandbox can be browsed and its files downloaded through the agent's files API.
+        String browse =
+            cluster
+                .get(
+                    cluster.agentUrl(
+                        1,
+                        "/files/browse?path=" + URLEncoder.encode(sandbox, StandardCharsets.UTF_8)))
+                .body();
+        assertThat(AgentState.json(browse).findValuesAsText("path"))
+            .contains(sandbox + "/stdout", sandbox + "/stderr", sandbox + "/greet.sh");
+        var download =
+            cluster.get(
+                cluster.agentUrl(
+                    1,
+                    "/files/download?path="
+                        + URLEncoder.encode(sandbox + "/greet.sh", StandardCharsets.UTF_8)));
+        assertThat(download.body()).contains("echo fetched-script-ran");
+        var outside = cluster.get(cluster.agentUrl(1, "/files/read?path=/etc/passwd"));
+        assertThat(outside.statusCode()).isEqualTo(404);
 
         // The master's state shows the task where operators look for it.
         JsonNode master = AgentState.json(cluster.get(cluster.leaderUrl("/master/state")).body());
