@@ -43,6 +43,14 @@ ensure_docker() {
   fi
 }
 
+ensure_tools() {
+  local missing=()
+  command -v curl >/dev/null || missing+=(curl)
+  command -v pgrep >/dev/null || missing+=(procps)
+  command -v setsid >/dev/null || missing+=(util-linux)
+  [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
+}
+
 ensure_dns_tools() {
   command -v dig >/dev/null || apt_install dnsutils
 }
