@@ -321,6 +321,7 @@ final class AgentFlow {
       TaskState latest = update.getLatestState();
       task.record(status, latest);
       if (!wasTerminal && task.terminal()) {
+        cluster.countTerminal(task.state());
         offers.recover(fid, agent.id, task.resources, Duration.ZERO);
       }
       context.observers().publish(() -> OperatorEvents.taskUpdated(task, status));
@@ -422,6 +423,7 @@ final class AgentFlow {
     FrameworkRecord f = cluster.frameworks.get(task.key.frameworkId());
     AgentRecord agent = cluster.agents.get(task.agentId);
     if (!wasTerminal && TaskStates.isTerminal(state)) {
+      cluster.countTerminal(state);
       offers.recover(task.key.frameworkId(), task.agentId, task.resources, Duration.ZERO);
       if (f != null && agent != null) {
         removeTask(f, agent, task);

@@ -10,9 +10,11 @@ import io.dcos.kernel.master.state.OfferRecord;
 import io.dcos.kernel.master.state.TaskRecord;
 import io.dcos.kernel.protocol.FrameworkInfo;
 import io.dcos.kernel.protocol.MasterInfo;
+import io.dcos.kernel.protocol.TaskState;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -55,6 +57,9 @@ final class Cluster {
    */
   final Map<AgentLink, Instant> lastHeard = new ConcurrentHashMap<>();
 
+  /** Tasks that reached each terminal state during this term, for the metrics. */
+  final Map<TaskState, Long> terminalCounts = new EnumMap<>(TaskState.class);
+
   private long nextAgent;
   private long nextFramework;
   private long nextOffer;
@@ -63,6 +68,10 @@ final class Cluster {
     this.masterInfo = masterInfo;
     this.electedTime = electedTime;
     this.allocator = allocator;
+  }
+
+  void countTerminal(TaskState state) {
+    terminalCounts.merge(state, 1L, Long::sum);
   }
 
   String newAgentId() {

@@ -65,6 +65,11 @@ public final class ClusterView {
     return cluster.quotas;
   }
 
+  /** How many tasks reached each terminal state since this master was elected. */
+  public Map<io.dcos.kernel.protocol.TaskState, Long> terminalTaskCounts() {
+    return cluster.terminalCounts;
+  }
+
   public int recoveringAgents() {
     return cluster.recoveringAgents.size();
   }

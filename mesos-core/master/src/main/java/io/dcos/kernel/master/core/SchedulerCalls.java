@@ -313,6 +313,7 @@ final class SchedulerCalls {
 
   private void sendMasterStatus(
       FrameworkRecord f, TaskInfo task, TaskState state, TaskStatus.Reason reason, String message) {
+    cluster.countTerminal(state);
     frameworks.sendUpdate(
         f,
         TaskStatus.newBuilder()

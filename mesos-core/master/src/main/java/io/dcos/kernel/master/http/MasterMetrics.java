@@ -5,7 +5,7 @@ import io.dcos.kernel.master.state.AgentRecord;
 import io.dcos.kernel.master.state.FrameworkRecord;
 import io.dcos.kernel.master.state.TaskRecord;
 import io.dcos.kernel.model.Resources;
-import io.dcos.kernel.protocol.Task;
+import io.dcos.kernel.model.TaskStates;
 import io.dcos.kernel.protocol.TaskState;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,8 +20,8 @@ import java.util.Map;
 /**
  * The master's metrics under Mesos's names ({@code master/elected}, {@code master/tasks_running},
  * {@code master/cpus_percent}, ...). A standby reports only {@code master/elected} (0) and {@code
- * master/uptime_secs}. Task counters of terminal states count the finished tasks the leader keeps
- * (up to {@code max_completed_tasks_per_framework} per framework).
+ * master/uptime_secs}. Counters of live task states count the tasks in them now; counters of
+ * terminal states count every task that ended since this master was elected, as in Mesos.
  */
 public final class MasterMetrics {
   private static final String[] RESOURCES = {"cpus", "mem", "disk", "gpus"};
@@ -107,18 +107,21 @@ public final class MasterMetrics {
       for (TaskRecord t : f.tasks.values()) {
         tasks.merge(t.state(), 1, Integer::sum);
       }
-      for (Task t : f.completedTasks) {
-        tasks.merge(t.getState(), 1, Integer::sum);
-      }
     }
     m.put("master/frameworks_active", (double) frameworksConnected);
     m.put("master/frameworks_connected", (double) frameworksConnected);
     m.put("master/frameworks_disconnected", (double) (frameworks - frameworksConnected));
     m.put("master/frameworks_inactive", (double) (frameworks - frameworksConnected));
     for (TaskState state : TaskState.values()) {
-      if (state != TaskState.UNRECOGNIZED) {
-        m.put(taskMetric(state), (double) tasks.getOrDefault(state, 0));
+      if (state == TaskState.UNRECOGNIZED) {
+        continue;
       }
+      // Live states count the tasks in them now; terminal ones every task that ended this term.
+      double value =
+          TaskStates.isTerminal(state)
+              ? view.terminalTaskCounts().getOrDefault(state, 0L)
+              : tasks.getOrDefault(state, 0);
+      m.put(taskMetric(state), value);
     }
     for (String r : RESOURCES) {
       double t = total.scalar(r);

@@ -66,6 +66,12 @@ public final class ClusterFixture {
     return this;
   }
 
+  /** Records that a task ended in {@code state} during this term. */
+  public ClusterFixture ended(io.dcos.kernel.protocol.TaskState state) {
+    cluster.countTerminal(state);
+    return this;
+  }
+
   public ClusterFixture completedFramework(FrameworkInfo info) {
     cluster.completedFrameworks.addLast(info);
     return this;

@@ -172,6 +172,7 @@ final class SampleCluster {
         .agent(a1)
         .agent(a2)
         .framework(f1)
+        .ended(TaskState.TASK_FINISHED)
         .offer(offer("o1", f1, "a1", "cpus:2;mem:512"))
         .completedFramework(
             FrameworkInfo.newBuilder()
