@@ -1,0 +1,175 @@
+package io.dcos.dns.server;
+
+import io.dcos.dns.resolver.Resolver;
+import java.io.Closeable;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The DNS listeners: UDP and TCP on one address and port. One thread receives datagrams and one
+ * accepts connections; a small pool answers. Invariant: nothing a client sends stops a listener;
+ * when the pool is full, datagrams are dropped rather than queued without bound.
+ */
+public final class DnsServer implements Closeable {
+  private static final Logger LOG = LoggerFactory.getLogger(DnsServer.class);
+  private static final int MAX_DATAGRAM = 65535;
+
+  private final Resolver resolver;
+  private final InetSocketAddress bind;
+  private final Duration tcpIdle;
+  private final ExecutorService pool;
+  private DatagramChannel udp;
+  private ServerSocket tcp;
+  private volatile boolean closed;
+
+  public DnsServer(Resolver resolver, InetSocketAddress bind, int threads, Duration tcpIdle) {
+    this.resolver = resolver;
+    this.bind = bind;
+    this.tcpIdle = tcpIdle;
+    AtomicInteger n = new AtomicInteger();
+    this.pool =
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            30,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(4096),
+            r -> {
+              Thread t = new Thread(r, "dns-worker-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            },
+            new ThreadPoolExecutor.AbortPolicy());
+  }
+
+  /** Binds both listeners; with port 0, TCP takes the port UDP got. */
+  public DnsServer start() throws IOException {
+    udp = DatagramChannel.open();
+    udp.bind(bind);
+    int port = ((InetSocketAddress) udp.getLocalAddress()).getPort();
+    tcp = new ServerSocket();
+    tcp.setReuseAddress(true);
+    tcp.bind(new InetSocketAddress(bind.getAddress(), port), 128);
+    thread("dns-udp", this::receiveLoop).start();
+    thread("dns-tcp", this::acceptLoop).start();
+    LOG.info("DNS listening on {}:{} (UDP and TCP)", bind.getAddress().getHostAddress(), port);
+    return this;
+  }
+
+  public int port() {
+    return tcp.getLocalPort();
+  }
+
+  private static Thread thread(String name, Runnable r) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
+  }
+
+  private void receiveLoop() {
+    ByteBuffer buffer = ByteBuffer.allocate(MAX_DATAGRAM);
+    while (!closed) {
+      try {
+        buffer.clear();
+        SocketAddress client = udp.receive(buffer);
+        byte[] packet = Arrays.copyOf(buffer.array(), buffer.position());
+        pool.execute(() -> answerUdp(packet, client));
+      } catch (RejectedExecutionException e) {
+        LOG.debug("busy: a datagram was dropped");
+      } catch (IOException | RuntimeException e) {
+        if (!closed) {
+          LOG.warn("UDP receive failed: {}", e.toString());
+        }
+      }
+    }
+  }
+
+  private void answerUdp(byte[] packet, SocketAddress client) {
+    try {
+      byte[] answer = resolver.answer(packet, Resolver.Transport.UDP);
+      if (answer != null) {
+        udp.send(ByteBuffer.wrap(answer), client);
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("cannot answer {}: {}", client, e.toString());
+    }
+  }
+
+  private void acceptLoop() {
+    while (!closed) {
+      try {
+        Socket s = tcp.accept();
+        try {
+          pool.execute(() -> serveConnection(s));
+        } catch (RejectedExecutionException e) {
+          s.close();
+        }
+      } catch (IOException | RuntimeException e) {
+        if (!closed) {
+          LOG.warn("TCP accept failed: {}", e.toString());
+        }
+      }
+    }
+  }
+
+  private void serveConnection(Socket s) {
+    try (s) {
+      s.setSoTimeout((int) tcpIdle.toMillis());
+      DataInputStream in = new DataInputStream(s.getInputStream());
+      DataOutputStream out = new DataOutputStream(s.getOutputStream());
+      while (!closed) {
+        int length = in.readUnsignedShort();
+        byte[] packet = in.readNBytes(length);
+        if (packet.length < length) {
+          return;
+        }
+        byte[] answer = resolver.answer(packet, Resolver.Transport.TCP);
+        if (answer == null) {
+          return;
+        }
+        out.writeShort(answer.length);
+        out.write(answer);
+        out.flush();
+      }
+    } catch (EOFException | SocketTimeoutException e) {
+      // The client is done or idle.
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("TCP connection failed: {}", e.toString());
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    try {
+      if (udp != null) {
+        udp.close();
+      }
+      if (tcp != null) {
+        tcp.close();
+      }
+    } catch (IOException e) {
+      LOG.debug("close: {}", e.toString());
+    }
+    pool.shutdownNow();
+  }
+}
