@@ -32,6 +32,14 @@ final class BenchCluster implements AutoCloseable {
   static final String MASTER_JAR = "kernel.master.jar";
   static final String AGENT_JAR = "kernel.agent.jar";
 
+  /**
+   * Extra JVM options for masters and agents, space-separated, for example a Flight Recorder
+   * profile: {@code -Dbench.master.jvm=-XX:StartFlightRecording=duration=60s,filename=m.jfr}.
+   */
+  static final String MASTER_JVM_OPTIONS = "bench.master.jvm";
+
+  static final String AGENT_JVM_OPTIONS = "bench.agent.jvm";
+
   final TestingServer zk;
   final String zkUrl;
   final CuratorFramework curator;
@@ -66,6 +74,15 @@ final class BenchCluster implements AutoCloseable {
     detector = new MasterDetector(curator, "/mesos").start();
   }
 
+  private static List<String> jvmOptions(List<String> base, String property) {
+    List<String> options = new ArrayList<>(base);
+    String extra = System.getProperty(property, "").trim();
+    if (!extra.isEmpty()) {
+      options.addAll(List.of(extra.split("\\s+")));
+    }
+    return options;
+  }
+
   String masterIp(int n) {
     return "127.3." + subnet + "." + n;
   }
@@ -85,7 +102,7 @@ final class BenchCluster implements AutoCloseable {
                 "bench-" + subnet + "-master-" + n,
                 ip,
                 System.getProperty(MASTER_JAR),
-                List.of("-Xms" + heap, "-Xmx" + heap),
+                jvmOptions(List.of("-Xms" + heap, "-Xmx" + heap), MASTER_JVM_OPTIONS),
                 flags)
             .start();
     synchronized (this) {
@@ -117,7 +134,7 @@ final class BenchCluster implements AutoCloseable {
                 "bench-" + subnet + "-agent-" + n,
                 ip,
                 System.getProperty(AGENT_JAR),
-                List.of("-Xmx512m"),
+                jvmOptions(List.of("-Xmx512m"), AGENT_JVM_OPTIONS),
                 flags)
             .start();
     synchronized (this) {
