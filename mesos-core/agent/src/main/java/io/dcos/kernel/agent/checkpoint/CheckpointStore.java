@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -39,6 +40,12 @@ public final class CheckpointStore {
   private static final byte ACK = 2;
 
   private final Path meta;
+
+  /**
+   * The framework infos known to be durable in this work dir, so that launching a task does not
+   * rewrite and sync an unchanged framework.info on the way to TASK_STARTING.
+   */
+  private final Map<String, FrameworkInfo> savedFrameworks = new ConcurrentHashMap<>();
 
   public CheckpointStore(Path workDir) {
     this.meta = workDir.resolve("meta");
@@ -61,12 +68,17 @@ public final class CheckpointStore {
 
   /** Forgets everything, for an agent that the master refused (it must start anew). */
   public void clear() {
+    savedFrameworks.clear();
     deleteTree(meta);
   }
 
   public void saveTask(FrameworkInfo framework, TaskInfo task, String containerId, Path sandbox) {
-    Path fdir = frameworkDir(framework.getId().getValue());
-    writeAtomically(fdir.resolve("framework.info"), framework.toByteArray());
+    String fid = framework.getId().getValue();
+    Path fdir = frameworkDir(fid);
+    if (!framework.equals(savedFrameworks.get(fid))) {
+      writeAtomically(fdir.resolve("framework.info"), framework.toByteArray());
+      savedFrameworks.put(fid, framework);
+    }
     Path tdir = taskDir(framework.getId().getValue(), task.getTaskId().getValue());
     writeAtomically(tdir.resolve("task.info"), task.toByteArray());
     Properties run = new Properties();
@@ -100,6 +112,7 @@ public final class CheckpointStore {
     Path tasks = frameworkDir(frameworkId).resolve("tasks");
     try (Stream<Path> left = Files.exists(tasks) ? Files.list(tasks) : Stream.empty()) {
       if (left.findAny().isEmpty()) {
+        savedFrameworks.remove(frameworkId);
         deleteTree(frameworkDir(frameworkId));
       }
     } catch (IOException e) {
@@ -108,6 +121,7 @@ public final class CheckpointStore {
   }
 
   public void removeFramework(String frameworkId) {
+    savedFrameworks.remove(frameworkId);
     deleteTree(frameworkDir(frameworkId));
   }
 
