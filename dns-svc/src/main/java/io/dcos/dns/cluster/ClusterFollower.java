@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.curator.framework.CuratorFramework;
@@ -66,8 +67,8 @@ public final class ClusterFollower implements Closeable {
 
   public ClusterFollower start() {
     detector = new MasterDetector(curator, path).start();
-    detector.addListener(l -> loop.execute(() -> onLeader(l)));
-    loop.execute(this::readMasters);
+    detector.addListener(l -> post(() -> onLeader(l)));
+    post(this::readMasters);
     return this;
   }
 
@@ -86,7 +87,7 @@ public final class ClusterFollower implements Closeable {
     }
     List<MasterInfo> masters = new ArrayList<>();
     try {
-      CuratorWatcher watcher = e -> loop.execute(this::readMasters);
+      CuratorWatcher watcher = e -> post(this::readMasters);
       List<String> children = curator.getChildren().usingWatcher(watcher).forPath(path);
       children.stream()
           .filter(n -> MasterInfoCodec.sequenceOf(n) >= 0)
@@ -129,17 +130,17 @@ public final class ClusterFollower implements Closeable {
             new StreamObserver<>() {
               @Override
               public void onNext(OperatorEvent e) {
-                loop.execute(() -> onEvent(mine, e));
+                post(() -> onEvent(mine, e));
               }
 
               @Override
               public void onError(Throwable t) {
-                loop.execute(() -> onStreamEnd(mine, t.toString()));
+                post(() -> onStreamEnd(mine, t.toString()));
               }
 
               @Override
               public void onCompleted() {
-                loop.execute(() -> onStreamEnd(mine, "completed"));
+                post(() -> onStreamEnd(mine, "completed"));
               }
             });
   }
@@ -167,6 +168,18 @@ public final class ClusterFollower implements Closeable {
         },
         retry.toMillis(),
         TimeUnit.MILLISECONDS);
+  }
+
+  /** Runs work on the loop thread; after close, work is dropped. */
+  private void post(Runnable work) {
+    if (closed) {
+      return;
+    }
+    try {
+      loop.execute(work);
+    } catch (RejectedExecutionException e) {
+      LOG.debug("closed: {}", e.toString());
+    }
   }
 
   private void publish() {
