@@ -59,9 +59,12 @@ class DnsServiceIT {
   private static final List<String> JVM =
       List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
   private static final String MASTER_IP = "127.1.53.1";
+  private static final String STANDBY_IP = "127.1.53.2";
   private static final String AGENT_IP = "127.1.53.101";
 
   TestingServer zk;
+  String zkUrl;
+  KernelProcess standby;
   KernelProcess master;
   KernelProcess agent;
   ConfigurableApplicationContext dns;
@@ -76,22 +79,9 @@ class DnsServiceIT {
     zk =
         new TestingServer(
             new InstanceSpec(null, -1, -1, -1, true, -1, 200, -1, null, "127.0.0.1"), true);
-    String zkUrl = "zk://127.0.0.1:" + zk.getPort() + "/mesos";
+    zkUrl = "zk://127.0.0.1:" + zk.getPort() + "/mesos";
     work = Files.createTempDirectory("dns-it-");
-    master =
-        new KernelProcess(
-                "dns-master",
-                MASTER_IP,
-                System.getProperty("kernel.master.jar"),
-                JVM,
-                List.of(
-                    "--zk=" + zkUrl,
-                    "--ip=" + MASTER_IP,
-                    "--port=5050",
-                    "--grpc_port=5060",
-                    "--heartbeat_interval=500ms",
-                    "--mesos.master.default-refuse=1s"))
-            .start();
+    master = startMaster("dns-master-1", MASTER_IP);
     agent =
         new KernelProcess(
                 "dns-agent",
@@ -155,6 +145,9 @@ class DnsServiceIT {
     if (master != null) {
       master.close();
     }
+    if (standby != null) {
+      standby.close();
+    }
     Process pgrep = new ProcessBuilder("pgrep", "-f", work.toString()).start();
     String pids = new String(pgrep.getInputStream().readAllBytes()).trim();
     pgrep.waitFor();
@@ -164,6 +157,23 @@ class DnsServiceIT {
       }
     }
     zk.close();
+  }
+
+  KernelProcess startMaster(String name, String ip) {
+    return new KernelProcess(
+            name,
+            ip,
+            System.getProperty("kernel.master.jar"),
+            JVM,
+            List.of(
+                "--zk=" + zkUrl,
+                "--ip=" + ip,
+                "--port=5050",
+                "--grpc_port=5060",
+                "--heartbeat_interval=500ms",
+                "--mesos.master.zk-session-timeout=2s",
+                "--mesos.master.default-refuse=1s"))
+        .start();
   }
 
   Message ask(String name, int type) throws Exception {
@@ -208,20 +218,7 @@ class DnsServiceIT {
         .ignoreExceptions()
         .until(() -> answers("slave.mesos.", Type.A), a -> a.equals(List.of(AGENT_IP)));
 
-    Offer offer = offers.poll(STARTUP.toSeconds(), TimeUnit.SECONDS);
-    assertThat(offer).as("an offer").isNotNull();
-    framework.launch(
-        offer.getId(),
-        TaskInfo.newBuilder()
-            .setName("web")
-            .setTaskId(TaskID.newBuilder().setValue("web-1"))
-            .setAgentId(offer.getAgentId())
-            .addAllResources(
-                ResourceConverter.toProto(
-                    ResourceText.parse("cpus:0.1;mem:32;ports:[31005-31005]")))
-            .setCommand(CommandInfo.newBuilder().setValue("sleep 120"))
-            .build());
-
+    Offer offer = launchWeb();
     awaitState(TaskState.TASK_RUNNING);
     await()
         .atMost(FRESH)
@@ -245,6 +242,60 @@ class DnsServiceIT {
         .until(() -> ask("web.marathon.mesos.", Type.A).getRcode() == Rcode.NXDOMAIN);
     assertThat(ask("_web._tcp.marathon.mesos.", Type.SRV).getRcode()).isEqualTo(Rcode.NXDOMAIN);
     assertThat(answers("leader.mesos.", Type.A)).containsExactly(MASTER_IP);
+  }
+
+  /** Launches the task {@code web} with host port 31005 on the next offer. */
+  Offer launchWeb() throws InterruptedException {
+    Offer offer = offers.poll(STARTUP.toSeconds(), TimeUnit.SECONDS);
+    assertThat(offer).as("an offer").isNotNull();
+    framework.launch(
+        offer.getId(),
+        TaskInfo.newBuilder()
+            .setName("web")
+            .setTaskId(TaskID.newBuilder().setValue("web-1"))
+            .setAgentId(offer.getAgentId())
+            .addAllResources(
+                ResourceConverter.toProto(
+                    ResourceText.parse("cpus:0.1;mem:32;ports:[31005-31005]")))
+            .setCommand(CommandInfo.newBuilder().setValue("sleep 120"))
+            .build());
+
+    return offer;
+  }
+
+  @Test
+  void aNewLeaderIsFollowedWithAFullResync() throws Exception {
+    standby = startMaster("dns-master-2", STANDBY_IP);
+    await()
+        .atMost(STARTUP)
+        .ignoreExceptions()
+        .until(
+            () -> answers("master.mesos.", Type.A),
+            a -> a.size() == 2 && a.containsAll(List.of(MASTER_IP, STANDBY_IP)));
+    assertThat(answers("master1.mesos.", Type.A)).containsExactly(MASTER_IP);
+    assertThat(answers("leader.mesos.", Type.A)).containsExactly(MASTER_IP);
+    launchWeb();
+    awaitState(TaskState.TASK_RUNNING);
+    await()
+        .atMost(FRESH)
+        .pollInterval(Duration.ofMillis(20))
+        .ignoreExceptions()
+        .until(() -> answers("web.marathon.mesos.", Type.A), a -> a.equals(List.of(AGENT_IP)));
+
+    master.kill9();
+    await()
+        .atMost(STARTUP)
+        .pollInterval(Duration.ofMillis(100))
+        .ignoreExceptions()
+        .until(() -> answers("leader.mesos.", Type.A), a -> a.equals(List.of(STANDBY_IP)));
+    assertThat(answers("master.mesos.", Type.A)).containsExactly(STANDBY_IP);
+    await()
+        .atMost(STARTUP)
+        .pollInterval(Duration.ofMillis(100))
+        .ignoreExceptions()
+        .until(
+            () -> answers("_web._tcp.marathon.mesos.", Type.SRV),
+            a -> a.equals(List.of("0 1 31005 web.marathon.slave.mesos.")));
   }
 
   private String http(String path) throws Exception {
