@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -79,9 +80,10 @@ public final class CheckpointStore {
       writeAtomically(fdir.resolve("framework.info"), framework.toByteArray());
       savedFrameworks.put(fid, framework);
     }
+    // One file (one sync) for the task and where it runs: it is on the path of every launch.
     Path tdir = taskDir(framework.getId().getValue(), task.getTaskId().getValue());
-    writeAtomically(tdir.resolve("task.info"), task.toByteArray());
     Properties run = new Properties();
+    run.setProperty("task_info", Base64.getEncoder().encodeToString(task.toByteArray()));
     run.setProperty("container_id", containerId);
     run.setProperty("sandbox", sandbox.toString());
     writeAtomically(tdir.resolve("run"), toBytes(run));
@@ -157,12 +159,12 @@ public final class CheckpointStore {
 
   private Optional<TaskCheckpoint> recoverTask(FrameworkInfo framework, Path tdir)
       throws IOException {
-    Path tinfo = tdir.resolve("task.info");
-    if (!Files.exists(tinfo) || !Files.exists(tdir.resolve("run"))) {
+    if (!Files.exists(tdir.resolve("run"))) {
       return Optional.empty();
     }
-    TaskInfo task = TaskInfo.parseFrom(Files.readAllBytes(tinfo));
     Properties run = read(tdir.resolve("run"));
+    TaskInfo task =
+        TaskInfo.parseFrom(Base64.getDecoder().decode(run.getProperty("task_info", "")));
     ContainerCheckpoint container = null;
     if (Files.exists(tdir.resolve("container"))) {
       Properties p = read(tdir.resolve("container"));
