@@ -132,16 +132,7 @@ class MasterCoreTest {
       await()
           .atMost(MasterScenario.WAIT)
           .until(() -> agent.count(MasterMessage::hasReregisterRequest) == 1);
-      Task running =
-          Task.newBuilder()
-              .setTaskId(
-                  offer.getAgentId().toBuilder().build().getValue().isEmpty()
-                      ? null
-                      : io.dcos.kernel.protocol.TaskID.newBuilder().setValue("t1").build())
-              .setFrameworkId(io.dcos.kernel.protocol.FrameworkID.newBuilder().setValue(fid))
-              .setState(TaskState.TASK_RUNNING)
-              .addAllResources(MasterScenario.task("t1", offer, "cpus:1;mem:64").getResourcesList())
-              .build();
+      Task running = MasterScenario.runningTask(fid, "t1", offer, "cpus:1;mem:64");
       s.registerAgent("cpus:2;mem:512", MasterScenario.agentId(agent), List.of(running));
       await()
           .atMost(MasterScenario.WAIT)
@@ -209,13 +200,7 @@ class MasterCoreTest {
 
       s.failover();
 
-      Task running =
-          Task.newBuilder()
-              .setTaskId(io.dcos.kernel.protocol.TaskID.newBuilder().setValue("t1"))
-              .setFrameworkId(io.dcos.kernel.protocol.FrameworkID.newBuilder().setValue(fid))
-              .setState(TaskState.TASK_RUNNING)
-              .addAllResources(MasterScenario.task("t1", offer, "cpus:1;mem:64").getResourcesList())
-              .build();
+      Task running = MasterScenario.runningTask(fid, "t1", offer, "cpus:1;mem:64");
       FakeLinks.Agent again = s.registerAgent("cpus:2;mem:512", aid, List.of(running));
       assertThat(MasterScenario.agentId(again)).isEqualTo(aid);
       FakeLinks.Framework back = s.subscribe("svc", fid, false, 3600);

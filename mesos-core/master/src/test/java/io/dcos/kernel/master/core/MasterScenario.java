@@ -166,6 +166,16 @@ final class MasterScenario implements AutoCloseable {
         .build();
   }
 
+  /** A RUNNING task as an agent reports it when it re-registers. */
+  static Task runningTask(String frameworkId, String taskId, Offer offer, String resources) {
+    return Task.newBuilder()
+        .setTaskId(TaskID.newBuilder().setValue(taskId))
+        .setFrameworkId(FrameworkID.newBuilder().setValue(frameworkId))
+        .setState(TaskState.TASK_RUNNING)
+        .addAllResources(task(taskId, offer, resources).getResourcesList())
+        .build();
+  }
+
   void launch(FakeLinks.Framework f, Offer offer, TaskInfo... tasks) {
     call(
         f,
