@@ -13,12 +13,11 @@ import io.dcos.kernel.protocol.agent.AgentMessage;
 import io.dcos.kernel.protocol.agent.MasterMessage;
 import io.dcos.kernel.protocol.agent.Registered;
 import io.dcos.kernel.sdk.connection.Backoff;
+import io.dcos.kernel.sdk.connection.ClientStream;
 import io.dcos.kernel.simulator.tasks.TaskBehaviour;
 import io.dcos.kernel.simulator.tasks.TaskPlan;
 import io.dcos.kernel.simulator.updates.UpdateQueue;
 import io.grpc.ManagedChannel;
-import io.grpc.stub.ClientCallStreamObserver;
-import io.grpc.stub.ClientResponseObserver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -78,7 +77,7 @@ public final class SimulatedAgent {
   private volatile String refusal;
 
   // Serial-executor state.
-  private Stream stream;
+  private ClientStream<AgentMessage, MasterMessage> stream;
   private ScheduledFuture<?> heartbeat;
   private ScheduledFuture<?> reconnectTimer;
   private final Map<String, SimulatedTask> tasks = new LinkedHashMap<>();
@@ -252,7 +251,8 @@ public final class SimulatedAgent {
     if (channel == null) {
       return; // The cluster calls leaderChanged() once a leader is known.
     }
-    Stream s = new Stream();
+    ClientStream<AgentMessage, MasterMessage> s =
+        new ClientStream<>("the leading master", serial, this::onMessage, this::onEnded);
     stream = s;
     state = State.CONNECTING;
     AgentChannelGrpc.newStub(channel).connect(s);
@@ -281,7 +281,7 @@ public final class SimulatedAgent {
   }
 
   private void dropStream(String why) {
-    Stream s = stream;
+    ClientStream<AgentMessage, MasterMessage> s = stream;
     stream = null;
     if (s != null) {
       s.cancel(why);
@@ -290,7 +290,7 @@ public final class SimulatedAgent {
     tasks.values().forEach(SimulatedTask::cancelRetry);
   }
 
-  private void onEnded(Stream s, String why) {
+  private void onEnded(ClientStream<AgentMessage, MasterMessage> s, String why) {
     if (s != stream) {
       return;
     }
@@ -304,7 +304,7 @@ public final class SimulatedAgent {
     }
   }
 
-  private void onMessage(Stream s, MasterMessage m) {
+  private void onMessage(ClientStream<AgentMessage, MasterMessage> s, MasterMessage m) {
     if (s != stream) {
       return;
     }
@@ -594,56 +594,5 @@ public final class SimulatedAgent {
                 sendHead(task);
               }
             });
-  }
-
-  /** One stream to the master; gRPC's callbacks only hand over to the agent's serial executor. */
-  private final class Stream implements ClientResponseObserver<AgentMessage, MasterMessage> {
-    private ClientCallStreamObserver<AgentMessage> requests;
-    private boolean done;
-
-    @Override
-    public void beforeStart(ClientCallStreamObserver<AgentMessage> requestStream) {
-      this.requests = requestStream;
-    }
-
-    /** Called on the serial executor only. */
-    boolean send(AgentMessage message) {
-      if (done) {
-        return false;
-      }
-      try {
-        requests.onNext(message);
-        return true;
-      } catch (RuntimeException e) {
-        done = true;
-        return false;
-      }
-    }
-
-    void cancel(String why) {
-      if (!done) {
-        done = true;
-        try {
-          requests.cancel(why, null);
-        } catch (RuntimeException ignored) {
-          // Already gone.
-        }
-      }
-    }
-
-    @Override
-    public void onNext(MasterMessage message) {
-      serial.execute(() -> onMessage(this, message));
-    }
-
-    @Override
-    public void onError(Throwable t) {
-      serial.execute(() -> onEnded(this, "stream failed: " + t.getMessage()));
-    }
-
-    @Override
-    public void onCompleted() {
-      serial.execute(() -> onEnded(this, "the master closed the stream"));
-    }
   }
 }

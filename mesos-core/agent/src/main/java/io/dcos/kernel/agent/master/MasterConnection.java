@@ -4,10 +4,10 @@ import io.dcos.kernel.protocol.MasterInfo;
 import io.dcos.kernel.protocol.agent.AgentChannelGrpc;
 import io.dcos.kernel.protocol.agent.AgentMessage;
 import io.dcos.kernel.protocol.agent.MasterMessage;
+import io.dcos.kernel.sdk.connection.ClientStream;
 import io.dcos.kernel.sdk.discovery.MasterDetector;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.grpc.stub.StreamObserver;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
@@ -39,7 +39,7 @@ public final class MasterConnection implements AutoCloseable {
   private final ScheduledExecutorService loop;
   private final Duration backoff;
   private ManagedChannel channel;
-  private Session current;
+  private ClientStream<AgentMessage, MasterMessage> current;
   private MasterInfo leader;
   private boolean closed;
   private boolean reconnectScheduled;
@@ -95,19 +95,35 @@ public final class MasterConnection implements AutoCloseable {
             .keepAliveTime(10, TimeUnit.SECONDS)
             .keepAliveWithoutCalls(true)
             .build();
-    Session session = new Session();
-    current = session;
-    session.requests = AgentChannelGrpc.newStub(channel).connect(session);
+    ClientStream<AgentMessage, MasterMessage> stream =
+        new ClientStream<>(ip + ":" + port, loop, this::received, this::ended);
+    current = stream;
+    AgentChannelGrpc.newStub(channel).connect(stream);
     LOG.info("connected to the leading master at {}:{}", ip, port);
     handler.connected(leader);
   }
 
   private void drop(String why) {
     if (current != null) {
-      Session s = current;
+      ClientStream<AgentMessage, MasterMessage> s = current;
       current = null;
-      s.cancel();
+      s.cancel(why);
       handler.disconnected(why);
+    }
+  }
+
+  private void received(ClientStream<AgentMessage, MasterMessage> stream, MasterMessage message) {
+    if (current == stream) {
+      handler.message(message);
+    }
+  }
+
+  private void ended(ClientStream<AgentMessage, MasterMessage> stream, String why) {
+    if (current == stream) {
+      current = null;
+      LOG.warn("lost the master: {}", why);
+      handler.disconnected(why);
+      scheduleReconnect();
     }
   }
 
@@ -132,79 +148,11 @@ public final class MasterConnection implements AutoCloseable {
   public void close() {
     closed = true;
     if (current != null) {
-      current.cancel();
+      current.cancel("the agent is stopping");
       current = null;
     }
     if (channel != null) {
       channel.shutdownNow();
-    }
-  }
-
-  /** One stream to the master. */
-  private final class Session implements StreamObserver<MasterMessage> {
-    private StreamObserver<AgentMessage> requests;
-    private boolean done;
-
-    synchronized boolean send(AgentMessage message) {
-      if (done) {
-        return false;
-      }
-      try {
-        requests.onNext(message);
-        return true;
-      } catch (RuntimeException e) {
-        done = true;
-        return false;
-      }
-    }
-
-    synchronized void cancel() {
-      if (!done) {
-        done = true;
-        try {
-          requests.onError(
-              io.grpc.Status.CANCELLED
-                  .withDescription("agent closed the stream")
-                  .asRuntimeException());
-        } catch (RuntimeException ignored) {
-          // Already closed.
-        }
-      }
-    }
-
-    @Override
-    public void onNext(MasterMessage message) {
-      loop.execute(
-          () -> {
-            if (current == this) {
-              handler.message(message);
-            }
-          });
-    }
-
-    @Override
-    public void onError(Throwable t) {
-      ended("stream failed: " + t.getMessage());
-    }
-
-    @Override
-    public void onCompleted() {
-      ended("the master closed the stream");
-    }
-
-    private void ended(String why) {
-      synchronized (this) {
-        done = true;
-      }
-      loop.execute(
-          () -> {
-            if (current == this) {
-              current = null;
-              LOG.warn("lost the master: {}", why);
-              handler.disconnected(why);
-              scheduleReconnect();
-            }
-          });
     }
   }
 }

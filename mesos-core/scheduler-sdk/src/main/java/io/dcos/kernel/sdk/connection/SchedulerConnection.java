@@ -48,14 +48,14 @@ public final class SchedulerConnection implements AutoCloseable {
   private volatile FrameworkInfo frameworkInfo;
   private volatile List<String> suppressedRoles = List.of();
   private volatile FrameworkID frameworkId;
-  private volatile MasterSession subscribedSession;
+  private volatile ClientStream<Call, Event> subscribedSession;
   private volatile MasterInfo subscribedMaster;
 
   // Loop-thread state.
   private Optional<MasterInfo> leader = Optional.empty();
   private ManagedChannel channel;
   private String channelTarget;
-  private MasterSession session;
+  private ClientStream<Call, Event> session;
   private HeartbeatWatch watch;
   private ScheduledFuture<?> reconnect;
   private ScheduledFuture<?> liveness;
@@ -97,7 +97,7 @@ public final class SchedulerConnection implements AutoCloseable {
   }
 
   public boolean isSubscribed() {
-    MasterSession s = subscribedSession;
+    ClientStream<Call, Event> s = subscribedSession;
     return s != null && !s.isDone();
   }
 
@@ -112,7 +112,7 @@ public final class SchedulerConnection implements AutoCloseable {
    * @throws NotSubscribedException when there is no subscribed stream; the call was not sent
    */
   public void send(Call call) {
-    MasterSession s = subscribedSession;
+    ClientStream<Call, Event> s = subscribedSession;
     FrameworkID id = frameworkId;
     if (s == null || id == null) {
       throw new NotSubscribedException(
@@ -173,7 +173,7 @@ public final class SchedulerConnection implements AutoCloseable {
               .build();
       channelTarget = target;
     }
-    MasterSession s = new MasterSession(target, loop, this::onEvent, this::onEnded);
+    ClientStream<Call, Event> s = new ClientStream<>(target, loop, this::onEvent, this::onEnded);
     session = s;
     watch =
         new HeartbeatWatch(
@@ -186,7 +186,7 @@ public final class SchedulerConnection implements AutoCloseable {
     s.send(Calls.subscribe(frameworkInfo, Optional.ofNullable(frameworkId), suppressedRoles));
   }
 
-  private void onEvent(MasterSession s, Event event) {
+  private void onEvent(ClientStream<Call, Event> s, Event event) {
     if (s != session || closed) {
       return;
     }
@@ -211,7 +211,7 @@ public final class SchedulerConnection implements AutoCloseable {
     }
   }
 
-  private void onEnded(MasterSession s, String why) {
+  private void onEnded(ClientStream<Call, Event> s, String why) {
     if (s != session || closed) {
       return;
     }
@@ -237,7 +237,7 @@ public final class SchedulerConnection implements AutoCloseable {
 
   /** Ends the current stream; tells the listener when it was subscribed. */
   private void drop(String why) {
-    MasterSession s = session;
+    ClientStream<Call, Event> s = session;
     if (s == null) {
       return;
     }
@@ -294,7 +294,7 @@ public final class SchedulerConnection implements AutoCloseable {
                 if (liveness != null) {
                   liveness.cancel(false);
                 }
-                MasterSession s = session;
+                ClientStream<Call, Event> s = session;
                 session = null;
                 subscribedSession = null;
                 if (s != null) {
