@@ -12,16 +12,13 @@ import org.junit.jupiter.api.Test;
 /** Agents that crash or go silent lose no task. */
 class AgentRecoveryIT {
   private static final Duration SOON = Duration.ofSeconds(30);
-  private static final String RESOURCES = "cpus:2;mem:1024;ports:[31000-31100]";
 
   @Test
   void aRestartedAgentReattachesToItsRunningTasks() throws Exception {
     try (TestCluster cluster = new TestCluster()) {
       // Long enough for the agent to restart without being declared unreachable.
       cluster.agentPingTimeout = Duration.ofSeconds(30);
-      cluster.startMaster();
-      KernelProcess agent = cluster.startAgent(RESOURCES, "");
-      cluster.awaitActiveAgents(1);
+      KernelProcess agent = cluster.startMasterAndAgent();
       try (TestFramework framework = new TestFramework(cluster, "it", false, 600)) {
         framework.awaitSubscribed();
         framework.launch("survivor", "cpus:0.1;mem:32", "exec sleep 600");
@@ -30,7 +27,7 @@ class AgentRecoveryIT {
             AgentState.sandboxOf(AgentState.read(cluster, 1), "survivor").orElseThrow();
 
         agent.kill9();
-        cluster.restartAgent(1, RESOURCES, "");
+        cluster.restartAgent(1, TestCluster.AGENT_RESOURCES, "");
 
         await()
             .atMost(TestCluster.STARTUP)
@@ -49,9 +46,7 @@ class AgentRecoveryIT {
   @Test
   void aPausedAgentsTasksAreUnreachableThenRunningAgain() throws Exception {
     try (TestCluster cluster = new TestCluster()) {
-      cluster.startMaster();
-      KernelProcess agent = cluster.startAgent(RESOURCES, "");
-      cluster.awaitActiveAgents(1);
+      KernelProcess agent = cluster.startMasterAndAgent();
       try (TestFramework framework = new TestFramework(cluster, "it", true, 600)) {
         framework.awaitSubscribed();
         framework.launch("partitioned", "cpus:0.1;mem:32", "exec sleep 600");

@@ -15,16 +15,13 @@ import org.junit.jupiter.api.Test;
 /** Docker tasks and agent-side health checks on a real cluster. */
 class ContainerTasksIT {
   private static final Duration SOON = Duration.ofSeconds(45);
-  private static final String RESOURCES = "cpus:2;mem:1024;ports:[31000-31100]";
 
   @Test
   void dockerTasksRunWithHostNetworkingAndTheSandboxMounted() throws Exception {
     assumeThat(LocalImages.dockerAvailable()).as("a Docker engine").isTrue();
     String image = LocalImages.busybox();
     try (TestCluster cluster = new TestCluster()) {
-      cluster.startMaster();
-      cluster.startAgent(RESOURCES, "");
-      cluster.awaitActiveAgents(1);
+      cluster.startMasterAndAgent();
       try (TestFramework framework = new TestFramework(cluster, "it", false, 60)) {
         framework.awaitSubscribed();
         Offer offer = framework.takeOffer();
@@ -67,9 +64,7 @@ class ContainerTasksIT {
   @Test
   void healthChecksRunOnTheAgentAndFailingTasksAreKilled() throws Exception {
     try (TestCluster cluster = new TestCluster()) {
-      cluster.startMaster();
-      cluster.startAgent(RESOURCES, "");
-      cluster.awaitActiveAgents(1);
+      cluster.startMasterAndAgent();
       try (TestFramework framework = new TestFramework(cluster, "it", false, 60)) {
         framework.awaitSubscribed();
 

@@ -12,16 +12,13 @@ import org.junit.jupiter.api.Test;
 /** Masters and frameworks fail over without losing tasks. */
 class KernelFailoverIT {
   private static final Duration SOON = Duration.ofSeconds(30);
-  private static final String RESOURCES = "cpus:2;mem:1024;ports:[31000-31100]";
 
   @Test
   void killingTheLeadingMasterKeepsEveryTaskAndTheFrameworkResubscribes() throws Exception {
     try (TestCluster cluster = new TestCluster()) {
       cluster.startMaster();
       cluster.startMaster();
-      cluster.startMaster();
-      cluster.startAgent(RESOURCES, "");
-      cluster.awaitActiveAgents(1);
+      cluster.startMasterAndAgent();
       try (TestFramework framework = new TestFramework(cluster, "it", false, 3600)) {
         FrameworkID id = framework.awaitSubscribed();
         framework.launch("steady", "cpus:0.1;mem:32", "exec sleep 600");
@@ -46,9 +43,7 @@ class KernelFailoverIT {
   @Test
   void aFrameworkKeepsItsTasksUntilItsFailoverTimeout() throws Exception {
     try (TestCluster cluster = new TestCluster()) {
-      cluster.startMaster();
-      cluster.startAgent(RESOURCES, "");
-      cluster.awaitActiveAgents(1);
+      cluster.startMasterAndAgent();
       FrameworkID id;
       try (TestFramework framework = new TestFramework(cluster, "it", false, 8)) {
         id = framework.awaitSubscribed();

@@ -93,6 +93,17 @@ final class TestCluster implements AutoCloseable {
     return p;
   }
 
+  /** What the tests' agents offer unless a test needs something else. */
+  static final String AGENT_RESOURCES = "cpus:2;mem:1024;ports:[31000-31100]";
+
+  /** Starts a master and one agent and waits until the agent is active; returns the agent. */
+  KernelProcess startMasterAndAgent() {
+    startMaster();
+    KernelProcess agent = startAgent(AGENT_RESOURCES, "");
+    awaitActiveAgents(1);
+    return agent;
+  }
+
   KernelProcess startAgent(String resources, String attributes) {
     int n = agents.size() + 1;
     Path workDir = workRoot.resolve("agent-" + n);

@@ -66,11 +66,7 @@ class MasterCoreTest {
 
       // The unused part of the offer comes back in a later offer; the task's resources do not.
       Offer next = s.awaitOffer(f, 1);
-      double cpus =
-          next.getResourcesList().stream()
-              .filter(r -> r.getName().equals("cpus"))
-              .mapToDouble(r -> r.getScalar().getValue())
-              .sum();
+      double cpus = MasterScenario.cpusOf(next);
       assertThat(cpus).isEqualTo(3.0);
     }
   }
@@ -92,12 +88,7 @@ class MasterCoreTest {
                               && u.getReason() == TaskStatus.Reason.REASON_TASK_INVALID
                               && u.getMessage().contains("not in the offered")));
       Offer again = s.awaitOffer(f, 1);
-      assertThat(
-              again.getResourcesList().stream()
-                  .filter(r -> r.getName().equals("cpus"))
-                  .mapToDouble(r -> r.getScalar().getValue())
-                  .sum())
-          .isEqualTo(2.0);
+      assertThat(MasterScenario.cpusOf(again)).isEqualTo(2.0);
 
       s.launch(f, offer, MasterScenario.task("stale", offer, "cpus:1;mem:64"));
       await()
@@ -118,8 +109,7 @@ class MasterCoreTest {
       FakeLinks.Agent agent = s.registerAgent("cpus:2;mem:512", null, List.of());
       FakeLinks.Framework f = s.subscribe("db", null, true, 60);
       Offer offer = s.awaitOffer(f, 0);
-      s.launch(f, offer, MasterScenario.task("t1", offer, "cpus:1;mem:64"));
-      await().atMost(MasterScenario.WAIT).until(() -> agent.count(MasterMessage::hasRunTask) == 1);
+      s.launchAndAwaitRunTask(f, agent, offer, "t1", "cpus:1;mem:64");
       String fid = MasterScenario.frameworkId(f);
       s.report(agent, fid, "t1", TaskState.TASK_RUNNING);
 
@@ -151,8 +141,7 @@ class MasterCoreTest {
       FakeLinks.Agent agent = s.registerAgent("cpus:2;mem:512", null, List.of());
       FakeLinks.Framework f = s.subscribe("batch", null, false, 30);
       Offer offer = s.awaitOffer(f, 0);
-      s.launch(f, offer, MasterScenario.task("t1", offer, "cpus:1;mem:64"));
-      await().atMost(MasterScenario.WAIT).until(() -> agent.count(MasterMessage::hasRunTask) == 1);
+      s.launchAndAwaitRunTask(f, agent, offer, "t1", "cpus:1;mem:64");
       String fid = MasterScenario.frameworkId(f);
 
       s.master.schedulerDisconnected(f);
@@ -193,8 +182,7 @@ class MasterCoreTest {
       FakeLinks.Agent agent = s.registerAgent("cpus:2;mem:512", null, List.of());
       FakeLinks.Framework f = s.subscribe("svc", null, false, 3600);
       Offer offer = s.awaitOffer(f, 0);
-      s.launch(f, offer, MasterScenario.task("t1", offer, "cpus:1;mem:64"));
-      await().atMost(MasterScenario.WAIT).until(() -> agent.count(MasterMessage::hasRunTask) == 1);
+      s.launchAndAwaitRunTask(f, agent, offer, "t1", "cpus:1;mem:64");
       String fid = MasterScenario.frameworkId(f);
       String aid = MasterScenario.agentId(agent);
 
@@ -219,12 +207,7 @@ class MasterCoreTest {
                               && u.getState() == TaskState.TASK_RUNNING));
       // The task still holds its resources: the next offer has only what is left.
       Offer next = s.awaitOffer(back, 0);
-      assertThat(
-              next.getResourcesList().stream()
-                  .filter(r -> r.getName().equals("cpus"))
-                  .mapToDouble(r -> r.getScalar().getValue())
-                  .sum())
-          .isEqualTo(1.0);
+      assertThat(MasterScenario.cpusOf(next)).isEqualTo(1.0);
       assertThat(back.count(Event.Type.ERROR)).isZero();
     }
   }

@@ -166,6 +166,22 @@ final class MasterScenario implements AutoCloseable {
         .build();
   }
 
+  /** Launches one task on the offer and waits until the agent is told to run it. */
+  void launchAndAwaitRunTask(
+      FakeLinks.Framework f, FakeLinks.Agent agent, Offer offer, String taskId, String resources) {
+    long before = agent.count(MasterMessage::hasRunTask);
+    launch(f, offer, task(taskId, offer, resources));
+    await().atMost(WAIT).until(() -> agent.count(MasterMessage::hasRunTask) == before + 1);
+  }
+
+  /** The cpus an offer holds, over all roles. */
+  static double cpusOf(Offer offer) {
+    return offer.getResourcesList().stream()
+        .filter(r -> r.getName().equals("cpus"))
+        .mapToDouble(r -> r.getScalar().getValue())
+        .sum();
+  }
+
   /** A RUNNING task as an agent reports it when it re-registers. */
   static Task runningTask(String frameworkId, String taskId, Offer offer, String resources) {
     return Task.newBuilder()
