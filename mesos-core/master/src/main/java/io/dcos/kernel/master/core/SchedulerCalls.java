@@ -28,7 +28,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -164,19 +163,25 @@ final class SchedulerCalls {
     return t != null && !t.terminal();
   }
 
+  private static TaskValidator.Verdict check(
+      FrameworkRecord f, AgentRecord agent, TaskInfo task, Resources available, boolean group) {
+    if (agent == null || !agent.reachable || agent.link == null) {
+      return TaskValidator.Verdict.invalid(
+          "agent " + task.getAgentId().getValue() + " is not reachable");
+    }
+    return TaskValidator.validate(task, agent.id, id -> isLive(f, id), available, group);
+  }
+
   /** Launches one task if valid, returning the offered resources still left. */
   private Resources launch(
       FrameworkRecord f, AgentRecord agent, String role, TaskInfo task, Resources left) {
-    Optional<String> invalid =
-        agent == null || !agent.reachable || agent.link == null
-            ? Optional.of("agent " + task.getAgentId().getValue() + " is not reachable")
-            : TaskValidator.validate(task, agent.id, id -> isLive(f, id), left, false);
-    if (invalid.isPresent()) {
+    TaskValidator.Verdict verdict = check(f, agent, task, left, false);
+    if (!verdict.valid()) {
       sendMasterStatus(
-          f, task, TaskState.TASK_ERROR, TaskStatus.Reason.REASON_TASK_INVALID, invalid.get());
+          f, task, TaskState.TASK_ERROR, TaskStatus.Reason.REASON_TASK_INVALID, verdict.problem());
       return left;
     }
-    Resources resources = ResourceConverter.fromProto(task.getResourcesList());
+    Resources resources = verdict.resources();
     addTask(f, agent, role, task, resources);
     agent.link.send(
         MasterMessage.newBuilder()
@@ -199,28 +204,25 @@ final class SchedulerCalls {
     Resources executorResources = ResourceConverter.fromProto(op.getExecutor().getResourcesList());
     Resources need = executorResources;
     Set<String> seen = new HashSet<>();
+    List<Resources> taskResources = new ArrayList<>();
     for (TaskInfo task : group.getTasksList()) {
-      Optional<String> invalid =
-          agent == null || !agent.reachable || agent.link == null
-              ? Optional.of("agent is not reachable")
-              : TaskValidator.validate(task, agent.id, id -> isLive(f, id), left.minus(need), true);
-      if (invalid.isEmpty() && !seen.add(task.getTaskId().getValue())) {
-        invalid =
-            Optional.of("task_id " + task.getTaskId().getValue() + " appears twice in the group");
+      TaskValidator.Verdict verdict = check(f, agent, task, left.minus(need), true);
+      if (verdict.valid() && !seen.add(task.getTaskId().getValue())) {
+        verdict =
+            TaskValidator.Verdict.invalid(
+                "task_id " + task.getTaskId().getValue() + " appears twice in the group");
       }
-      if (invalid.isPresent()) {
+      if (!verdict.valid()) {
+        String problem = verdict.problem();
         // A task group launches whole or not at all.
         for (TaskInfo t : group.getTasksList()) {
           sendMasterStatus(
-              f,
-              t,
-              TaskState.TASK_ERROR,
-              TaskStatus.Reason.REASON_TASK_GROUP_INVALID,
-              invalid.get());
+              f, t, TaskState.TASK_ERROR, TaskStatus.Reason.REASON_TASK_GROUP_INVALID, problem);
         }
         return left;
       }
-      need = need.plus(ResourceConverter.fromProto(task.getResourcesList()));
+      taskResources.add(verdict.resources());
+      need = need.plus(verdict.resources());
     }
     if (!left.contains(need)) {
       for (TaskInfo t : group.getTasksList()) {
@@ -235,7 +237,7 @@ final class SchedulerCalls {
     }
     for (int i = 0; i < group.getTasksCount(); i++) {
       TaskInfo task = group.getTasks(i);
-      Resources r = ResourceConverter.fromProto(task.getResourcesList());
+      Resources r = taskResources.get(i);
       // The executor's own resources are accounted with the group's first task.
       addTask(
           f,

@@ -10,15 +10,26 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * Checks a task of a LAUNCH or LAUNCH_GROUP against the offers it uses. Pure: returns the reason a
- * task is invalid, or empty when it may be launched.
+ * Checks a task of a LAUNCH or LAUNCH_GROUP against the offers it uses. Pure: returns a {@link
+ * Verdict}, with the task's resources (parsed once) when it may be launched.
  */
 final class TaskValidator {
+  /** The outcome for one task. Invariant: exactly one of resources and problem is set. */
+  record Verdict(Resources resources, String problem) {
+    static Verdict invalid(String problem) {
+      return new Verdict(null, problem);
+    }
+
+    boolean valid() {
+      return problem == null;
+    }
+  }
+
   private static final Pattern TASK_ID = Pattern.compile("[^\\s/\\\\]{1,255}");
 
   private TaskValidator() {}
 
-  static Optional<String> validate(
+  static Verdict validate(
       TaskInfo task,
       String agentId,
       Predicate<String> isLiveTask,
@@ -26,14 +37,15 @@ final class TaskValidator {
       boolean group) {
     String id = task.getTaskId().getValue();
     if (!TASK_ID.matcher(id).matches()) {
-      return Optional.of(
+      return Verdict.invalid(
           "task_id '" + id + "' must be 1-255 characters without whitespace or slashes");
     }
     if (isLiveTask.test(id)) {
-      return Optional.of("task_id '" + id + "' is already used by a live task of this framework");
+      return Verdict.invalid(
+          "task_id '" + id + "' is already used by a live task of this framework");
     }
     if (!task.getAgentId().getValue().equals(agentId)) {
-      return Optional.of(
+      return Verdict.invalid(
           "task "
               + id
               + " names agent_id '"
@@ -43,25 +55,25 @@ final class TaskValidator {
               + "'");
     }
     if (group && task.hasExecutor()) {
-      return Optional.of("task " + id + " of a task group must not set executor");
+      return Verdict.invalid("task " + id + " of a task group must not set executor");
     }
     if (!group && !task.hasCommand() && !task.hasExecutor()) {
-      return Optional.of("task " + id + " must set either command or executor");
+      return Verdict.invalid("task " + id + " must set either command or executor");
     }
     if (!group && task.hasCommand() && task.hasExecutor()) {
-      return Optional.of("task " + id + " must not set both command and executor");
+      return Verdict.invalid("task " + id + " must not set both command and executor");
     }
     Resources resources;
     try {
       resources = ResourceConverter.fromProto(task.getResourcesList());
     } catch (IllegalArgumentException e) {
-      return Optional.of("task " + id + " has invalid resources: " + e.getMessage());
+      return Verdict.invalid("task " + id + " has invalid resources: " + e.getMessage());
     }
     if (resources.scalar("cpus") <= 0 && resources.scalar("mem") <= 0) {
-      return Optional.of("task " + id + " must use some cpus or mem");
+      return Verdict.invalid("task " + id + " must use some cpus or mem");
     }
     if (!available.contains(resources)) {
-      return Optional.of(
+      return Verdict.invalid(
           "task "
               + id
               + " uses resources "
@@ -72,15 +84,15 @@ final class TaskValidator {
     if (task.hasContainer()
         && task.getContainer().getType() == ContainerInfo.Type.DOCKER
         && task.getContainer().getDocker().getImage().isBlank()) {
-      return Optional.of("task " + id + " is a DOCKER container without docker.image");
+      return Verdict.invalid("task " + id + " is a DOCKER container without docker.image");
     }
     if (task.hasHealthCheck()) {
       Optional<String> hc = validateHealthCheck(id, task.getHealthCheck());
       if (hc.isPresent()) {
-        return hc;
+        return Verdict.invalid(hc.get());
       }
     }
-    return Optional.empty();
+    return new Verdict(resources, null);
   }
 
   private static Optional<String> validateHealthCheck(String id, HealthCheck hc) {
