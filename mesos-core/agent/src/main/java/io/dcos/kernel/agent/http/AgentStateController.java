@@ -26,6 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 public class AgentStateController {
   private static final JsonFormat.Printer JSON =
       JsonFormat.printer().preservingProtoFieldNames().omittingInsignificantWhitespace();
+  private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
   private final Agent agent;
   private final AgentProperties properties;
@@ -139,8 +141,7 @@ public class AgentStateController {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> json(MessageOrBuilder message) {
     try {
-      return new com.fasterxml.jackson.databind.ObjectMapper()
-          .readValue(JSON.print(message), Map.class);
+      return MAPPER.readValue(JSON.print(message), Map.class);
     } catch (InvalidProtocolBufferException
         | com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("cannot render " + message.getClass().getSimpleName(), e);
