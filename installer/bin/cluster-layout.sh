@@ -12,7 +12,18 @@ AGENT_PORT=5051
 VERSION=0.1.0-SNAPSHOT
 MASTER_JAR="$root/mesos-core/master/target/master-$VERSION-exec.jar"
 AGENT_JAR="$root/mesos-core/agent/target/agent-$VERSION-exec.jar"
-ZK_JAR="$root/installer/target/installer-$VERSION-exec.jar"
+INSTALLER_JAR="$root/installer/target/installer-$VERSION-exec.jar"
+PG_IP=127.0.0.1
+PG_PORT="${DCOS_PG_PORT:-5432}"
+PG_URL="jdbc:postgresql://$PG_IP:$PG_PORT"
+PG_USER=postgres
+PG_PASSWORD=postgres
+# One database per service that keeps its state in PostgreSQL.
+PG_DATABASES="marathon chronos identity"
+SERVICES_IP=127.0.0.1
+DNS_JAR="$root/dns-svc/target/dns-svc-$VERSION-exec.jar"
+DNS_PORT="${DCOS_DNS_PORT:-61053}"
+DNS_HTTP_PORT=8123
 
 master_ip() { echo "127.0.1.$1"; }
 agent_ip() { echo "127.0.2.$1"; }
@@ -51,6 +62,18 @@ stop_process() {
     kill -9 "$pid" 2>/dev/null || true
   fi
   rm -f "$pidfile"
+}
+
+# Waits until an HTTP URL answers 2xx: wait_for_http <url> <seconds> <name>.
+wait_for_http() {
+  local deadline=$((SECONDS + $2))
+  until curl -fsS -o /dev/null "$1" 2>/dev/null; do
+    if [ $SECONDS -ge $deadline ]; then
+      echo "error: $3 did not answer $1 in $2 s; see $LOG_DIR/$3.log" >&2
+      exit 1
+    fi
+    sleep 0.2
+  done
 }
 
 wait_for_port() {
