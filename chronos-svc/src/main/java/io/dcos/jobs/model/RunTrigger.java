@@ -1,0 +1,8 @@
+package io.dcos.jobs.model;
+
+/** Why a run was started. */
+public enum RunTrigger {
+  SCHEDULE,
+  MANUAL,
+  DEPENDENCY
+}
