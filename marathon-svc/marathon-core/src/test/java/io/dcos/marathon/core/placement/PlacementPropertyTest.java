@@ -21,7 +21,7 @@ import net.jqwik.api.constraints.Size;
  * Places instances one by one on a stream of offers, as the scheduler does, and checks that the
  * resulting placement never breaks UNIQUE or MAX_PER and never overcommits an agent.
  */
-class PlacementProperties {
+class PlacementPropertyTest {
 
   record Agent(String host, String rack, double cpus) {}
 
