@@ -44,25 +44,25 @@ public record Constraint(String field, ConstraintOperator operator, String value
    * Parses Marathon's {@code ["field","OP"]} or {@code ["field","OP","value"]} form. The result
    * holds either the constraint or the problems, phrased for a 422 body.
    */
-  public static Parsed parse(List<String> parts) {
+  public static ParseResult parse(List<String> parts) {
     if (parts == null || parts.size() < 2 || parts.size() > 3) {
-      return Parsed.failed("Each constraint must have either 2 or 3 fields");
+      return ParseResult.failed("Each constraint must have either 2 or 3 fields");
     }
     String field = parts.get(0);
     if (field == null || field.isBlank()) {
-      return Parsed.failed("Missing field and operator");
+      return ParseResult.failed("Missing field and operator");
     }
     Optional<ConstraintOperator> op = ConstraintOperator.named(parts.get(1));
     if (op.isEmpty()) {
-      return Parsed.failed(
+      return ParseResult.failed(
           "Constraint operator must be one of the following: "
               + Arrays.toString(ConstraintOperator.values()));
     }
     Constraint c = new Constraint(field, op.get(), parts.size() == 3 ? parts.get(2) : null);
     List<String> problems = c.validate();
     return problems.isEmpty()
-        ? new Parsed(Optional.of(c), List.of())
-        : new Parsed(Optional.empty(), problems);
+        ? new ParseResult(Optional.of(c), List.of())
+        : new ParseResult(Optional.empty(), problems);
   }
 
   /** Problems with this constraint, phrased for a 422 body; empty when it is valid. */
@@ -151,9 +151,9 @@ public record Constraint(String field, ConstraintOperator operator, String value
   }
 
   /** The outcome of {@link #parse}: a constraint, or the problems found. */
-  public record Parsed(Optional<Constraint> constraint, List<String> problems) {
-    static Parsed failed(String problem) {
-      return new Parsed(Optional.empty(), List.of(problem));
+  public record ParseResult(Optional<Constraint> constraint, List<String> problems) {
+    static ParseResult failed(String problem) {
+      return new ParseResult(Optional.empty(), List.of(problem));
     }
 
     /** True when a constraint was parsed. */
