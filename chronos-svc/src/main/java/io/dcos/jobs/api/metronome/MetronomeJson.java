@@ -1,0 +1,95 @@
+package io.dcos.jobs.api.metronome;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON documents of the Metronome {@code /v1} API; fields are null when absent. */
+public final class MetronomeJson {
+  private MetronomeJson() {}
+
+  /** A job as Metronome shows and accepts it. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Job(
+      String id,
+      String description,
+      Map<String, String> labels,
+      Run run,
+      List<Dependency> dependencies,
+      List<Schedule> schedules,
+      List<RunView> activeRuns,
+      History history,
+      History historySummary) {}
+
+  /** {@code {"id": ...}} of a parent job. */
+  public record Dependency(String id) {}
+
+  /** What a run launches. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Run(
+      String cmd,
+      List<String> args,
+      Double cpus,
+      Double mem,
+      Double disk,
+      Double gpus,
+      String user,
+      Map<String, Object> env,
+      List<Artifact> artifacts,
+      Docker docker,
+      Placement placement,
+      Integer maxLaunchDelay,
+      Integer taskKillGracePeriodSeconds,
+      Restart restart,
+      List<Object> volumes) {}
+
+  public record Artifact(String uri, Boolean extract, Boolean executable, Boolean cache) {}
+
+  public record Docker(
+      String image, Boolean forcePullImage, Boolean privileged, List<Parameter> parameters) {}
+
+  public record Parameter(String key, String value) {}
+
+  public record Placement(List<Constraint> constraints) {}
+
+  public record Constraint(String attribute, String operator, String value) {}
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Restart(String policy, Long activeDeadlineSeconds) {}
+
+  /** A schedule. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Schedule(
+      String id,
+      String cron,
+      String timezone,
+      Long startingDeadlineSeconds,
+      String concurrencyPolicy,
+      Boolean enabled,
+      String nextRunAt) {}
+
+  /** A run with its tasks. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record RunView(
+      String id,
+      String jobId,
+      String status,
+      String createdAt,
+      String completedAt,
+      List<TaskView> tasks) {}
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record TaskView(String id, String startedAt, String completedAt, String status) {}
+
+  /** History or, without the run lists, history summary. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record History(
+      long successCount,
+      long failureCount,
+      String lastSuccessAt,
+      String lastFailureAt,
+      List<FinishedRun> successfulFinishedRuns,
+      List<FinishedRun> failedFinishedRuns) {}
+
+  public record FinishedRun(String id, String createdAt, String finishedAt, List<String> tasks) {}
+}

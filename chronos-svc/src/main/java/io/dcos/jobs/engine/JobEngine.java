@@ -1,0 +1,562 @@
+package io.dcos.jobs.engine;
+
+import io.dcos.jobs.dag.DependencyGraph;
+import io.dcos.jobs.engine.JobEngineExceptions.NotLeader;
+import io.dcos.jobs.engine.JobEngineExceptions.RunNotFound;
+import io.dcos.jobs.model.JobRun;
+import io.dcos.jobs.model.JobSpec;
+import io.dcos.jobs.model.RunStatus;
+import io.dcos.jobs.model.RunTrigger;
+import io.dcos.jobs.model.ScheduleSpec;
+import io.dcos.jobs.model.TaskRecord;
+import io.dcos.jobs.planner.FireDecision;
+import io.dcos.jobs.planner.RunOutcome;
+import io.dcos.jobs.planner.RunPlanner;
+import io.dcos.jobs.planner.TaskEndDecision;
+import io.dcos.jobs.schedule.InvalidScheduleException;
+import io.dcos.jobs.schedule.Schedules;
+import io.dcos.jobs.store.JobRepository;
+import io.dcos.jobs.store.RunRepository;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Applies the planner's decisions: claims due times and starts runs, places waiting runs on offers,
+ * records task updates before they are acknowledged, retries, finishes runs and fires dependents.
+ * Invariant: every state change happens on the engine's single thread and is committed to
+ * PostgreSQL before its effect leaves the process (launch, acknowledgement), so a new leader
+ * resumes from the database alone.
+ */
+public final class JobEngine implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(JobEngine.class);
+  private static final Set<String> NEVER_RAN =
+      Set.of("TASK_LOST", "TASK_DROPPED", "TASK_UNKNOWN", "TASK_GONE");
+
+  private final JobRepository jobs;
+  private final RunRepository runs;
+  private final TransactionTemplate tx;
+  private final RunPlanner planner;
+  private final ScheduleTimer timer;
+  private final ExecutorService loop;
+  private final ScheduledExecutorService delays;
+  private final LinkedHashSet<String> waiting = new LinkedHashSet<>();
+  private volatile TaskLauncher launcher;
+  private volatile boolean leading;
+  private final FireListener fireListener;
+
+  /** Observes launch decisions, for lateness measurements. */
+  public interface FireListener {
+    void placed(Placement placement, Instant at);
+  }
+
+  public JobEngine(
+      JobRepository jobs,
+      RunRepository runs,
+      TransactionTemplate tx,
+      RunPlanner planner,
+      ScheduleTimer timer,
+      FireListener fireListener) {
+    this.jobs = jobs;
+    this.runs = runs;
+    this.tx = tx;
+    this.planner = planner;
+    this.timer = timer;
+    this.fireListener = fireListener;
+    this.loop = Executors.newSingleThreadExecutor(daemon("chronos-engine"));
+    this.delays = Executors.newSingleThreadScheduledExecutor(daemon("chronos-retries"));
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /** Runs {@code work} on the engine thread and waits for its result. */
+  <T> T call(Callable<T> work) {
+    Future<T> f = loop.submit(work);
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  private void submit(Runnable work) {
+    loop.execute(
+        () -> {
+          try {
+            work.run();
+          } catch (RuntimeException e) {
+            LOG.error("engine step failed", e);
+          }
+        });
+  }
+
+  public boolean leading() {
+    return leading;
+  }
+
+  // ---- Leadership ----
+
+  /**
+   * This instance leads: runs that were claimed but have no live task wait for offers again, and
+   * the live tasks of active runs are returned for reconciliation with the kernel.
+   */
+  public void becomeLeader(TaskLauncher taskLauncher) {
+    call(
+        () -> {
+          this.launcher = taskLauncher;
+          this.leading = true;
+          waiting.clear();
+          for (JobRun run : runs.active(null)) {
+            Optional<TaskRecord> current = current(run);
+            if (current.isEmpty() || isTerminal(current.get().state())) {
+              waiting.add(run.id());
+            }
+          }
+          if (!waiting.isEmpty()) {
+            taskLauncher.wantOffers();
+          }
+          return null;
+        });
+  }
+
+  /** The framework (re-)subscribed: reconcile every task the history believes is live. */
+  public void subscribed() {
+    submit(
+        () -> {
+          List<String[]> live = new ArrayList<>();
+          for (JobRun run : runs.active(null)) {
+            current(run)
+                .filter(t -> !isTerminal(t.state()))
+                .ifPresent(t -> live.add(new String[] {t.id(), t.agentId()}));
+          }
+          if (launcher != null && !live.isEmpty()) {
+            launcher.reconcile(live);
+          }
+          if (launcher != null && !waiting.isEmpty()) {
+            launcher.wantOffers();
+          }
+        });
+  }
+
+  /** Leadership is lost: stop acting on runs; the next leader resumes from the database. */
+  public void stepDown() {
+    call(
+        () -> {
+          leading = false;
+          launcher = null;
+          waiting.clear();
+          return null;
+        });
+  }
+
+  // ---- Firing ----
+
+  /**
+   * A schedule armed for {@code armedDue} came due (called by the timer, possibly again after a
+   * failover). Claims and starts the run the planner chooses, then arms the next due time.
+   */
+  public void scheduleDue(String jobId, String scheduleId, Instant armedDue) {
+    call(
+        () -> {
+          Optional<JobSpec> found = jobs.find(jobId);
+          Optional<ScheduleSpec> spec = found.flatMap(j -> j.schedule(scheduleId));
+          if (spec.isEmpty()) {
+            return null;
+          }
+          JobSpec job = found.get();
+          FireDecision d;
+          try {
+            d =
+                planner.onDue(
+                    job,
+                    spec.get(),
+                    Schedules.parse(spec.get()),
+                    armedDue,
+                    jobs.counters(jobId),
+                    runs.active(jobId));
+          } catch (InvalidScheduleException e) {
+            LOG.error("stored schedule {}/{} is invalid: {}", jobId, scheduleId, e.getMessage());
+            return null;
+          }
+          if (d.launches()) {
+            startRun(job, d.launchFor().get(), RunTrigger.SCHEDULE, "");
+          } else {
+            LOG.info("job {} due at {} skipped: {}", jobId, armedDue, d.skipReason());
+          }
+          if (d.nextDue().isPresent()) {
+            timer.arm(jobId, scheduleId, d.nextDue().get());
+          } else {
+            timer.disarm(jobId, scheduleId);
+          }
+          return null;
+        });
+  }
+
+  /** Starts a run now (Metronome POST runs, Chronos PUT job); returns it. */
+  public JobRun runNow(String jobId, String arguments) {
+    return call(
+        () -> {
+          JobSpec job =
+              jobs.find(jobId).orElseThrow(() -> new JobEngineExceptions.JobNotFound(jobId));
+          Instant now = planner.now();
+          return startRun(job, now, RunTrigger.MANUAL, arguments)
+              .orElseThrow(() -> new JobEngineExceptions.Conflict("a run is already due now"));
+        });
+  }
+
+  /** Chronos "mark successful": counts a success and fires dependents without running. */
+  public void markSuccess(String jobId) {
+    call(
+        () -> {
+          JobSpec job =
+              jobs.find(jobId).orElseThrow(() -> new JobEngineExceptions.JobNotFound(jobId));
+          RunOutcome o = planner.onRunFinished(job, jobs.counters(jobId), RunStatus.SUCCESS);
+          tx.executeWithoutResult(s -> jobs.saveCounters(o.counters()));
+          fireDependents(jobId);
+          return null;
+        });
+  }
+
+  private Optional<JobRun> startRun(JobSpec job, Instant due, RunTrigger trigger, String args) {
+    Instant now = planner.now();
+    JobRun run =
+        new JobRun(
+            RunIds.runId(now),
+            job.id(),
+            due,
+            trigger,
+            RunStatus.INITIAL,
+            now,
+            null,
+            args,
+            List.of());
+    Boolean claimed =
+        tx.execute(
+            s -> {
+              if (!runs.claim(run)) {
+                return false;
+              }
+              jobs.saveCounters(jobs.counters(job.id()).withRunStarted(now));
+              return true;
+            });
+    if (!Boolean.TRUE.equals(claimed)) {
+      LOG.info("job {} due at {} was already claimed", job.id(), due);
+      return Optional.empty();
+    }
+    waiting.add(run.id());
+    TaskLauncher l = launcher;
+    if (l != null) {
+      l.wantOffers();
+    }
+    return Optional.of(run);
+  }
+
+  // ---- Offers ----
+
+  /**
+   * Places waiting runs on {@code offers}, recording each task before it is launched. Runs whose
+   * job vanished are finished as failed.
+   */
+  public List<Placement> onOffers(List<OfferView> offers) {
+    return call(
+        () -> {
+          List<Placement> out = new ArrayList<>();
+          if (!leading || waiting.isEmpty()) {
+            return out;
+          }
+          OfferMatcher matcher = new OfferMatcher(offers);
+          for (String runId : List.copyOf(waiting)) {
+            Optional<JobRun> run = runs.find(runId);
+            if (run.isEmpty() || run.get().status().isFinal()) {
+              waiting.remove(runId);
+              continue;
+            }
+            Optional<JobSpec> job = jobs.find(run.get().jobId());
+            if (job.isEmpty()) {
+              waiting.remove(runId);
+              tx.executeWithoutResult(
+                  s -> runs.updateStatus(runId, RunStatus.FAILED, planner.now()));
+              continue;
+            }
+            Optional<OfferView> offer = matcher.place(job.get().run());
+            if (offer.isEmpty()) {
+              continue;
+            }
+            JobRun r = run.get();
+            int attempt = r.attempts();
+            String taskId = RunIds.taskId(r.jobId(), r.id(), r.dueAt(), attempt);
+            Instant now = planner.now();
+            TaskRecord task =
+                new TaskRecord(
+                    taskId,
+                    r.id(),
+                    attempt,
+                    offer.get().agentId(),
+                    offer.get().hostname(),
+                    "TASK_STAGING",
+                    now,
+                    null,
+                    null,
+                    "");
+            tx.executeWithoutResult(
+                s -> {
+                  runs.insertTask(task);
+                  if (r.status() == RunStatus.INITIAL) {
+                    runs.updateStatus(r.id(), RunStatus.STARTING, null);
+                  }
+                });
+            waiting.remove(runId);
+            Placement p =
+                new Placement(
+                    taskId,
+                    offer.get().offerId(),
+                    offer.get().agentId(),
+                    r.jobId(),
+                    r,
+                    job.get().run());
+            out.add(p);
+            fireListener.placed(p, now);
+          }
+          return out;
+        });
+  }
+
+  /** Whether runs are waiting for resources. */
+  public boolean hasWaitingRuns() {
+    return call(() -> !waiting.isEmpty());
+  }
+
+  // ---- Task updates ----
+
+  /**
+   * Records a task update; returns once it is durable, so the caller may acknowledge it. Tasks the
+   * history does not know are killed when still live.
+   */
+  public void onTaskUpdate(TaskUpdate u) {
+    call(
+        () -> {
+          apply(u);
+          return null;
+        });
+  }
+
+  private void apply(TaskUpdate u) {
+    Optional<TaskRecord> found = runs.task(u.taskId());
+    if (found.isEmpty()) {
+      if (!u.terminal() && launcher != null) {
+        LOG.info("killing unknown task {}", u.taskId());
+        launcher.kill(u.taskId(), u.agentId());
+      }
+      return;
+    }
+    TaskRecord task = found.get();
+    if (isTerminal(task.state())) {
+      return; // a redelivered final update: already applied
+    }
+    Optional<JobRun> maybeRun = runs.find(task.runId());
+    if (maybeRun.isEmpty()) {
+      return;
+    }
+    JobRun run = maybeRun.get();
+    Instant now = planner.now();
+    if (!u.terminal()) {
+      tx.executeWithoutResult(
+          s -> {
+            runs.updateTask(u.taskId(), u.state(), u.running() ? now : null, null, u.message());
+            if (u.running() && run.status() != RunStatus.ACTIVE && !run.status().isFinal()) {
+              runs.updateStatus(run.id(), RunStatus.ACTIVE, null);
+            }
+          });
+      return;
+    }
+    Optional<JobSpec> job = jobs.find(run.jobId());
+    boolean neverRan = u.neverRan() && task.startedAt() == null && NEVER_RAN.contains(u.state());
+    TaskEndDecision d;
+    if (job.isEmpty()) {
+      d = TaskEndDecision.finish(RunStatus.FAILED);
+    } else if (neverRan && !runs.stopRequested(run.id())) {
+      d = TaskEndDecision.relaunchAfter(Duration.ZERO);
+    } else {
+      d = planner.onTaskEnded(job.get(), run, u.succeeded(), runs.stopRequested(run.id()));
+    }
+    RunOutcome outcome =
+        tx.execute(
+            s -> {
+              runs.updateTask(u.taskId(), u.state(), null, now, u.message());
+              if (d.relaunch()) {
+                return null;
+              }
+              runs.updateStatus(run.id(), d.finalStatus(), now);
+              if (job.isEmpty()) {
+                return null;
+              }
+              RunOutcome o =
+                  planner.onRunFinished(job.get(), jobs.counters(run.jobId()), d.finalStatus());
+              jobs.saveCounters(o.counters());
+              return o;
+            });
+    if (d.relaunch()) {
+      retryLater(run.id(), d.retryDelay());
+    } else if (outcome != null) {
+      if (outcome.disabledNow()) {
+        LOG.warn(
+            "job {} disabled after {} failures",
+            run.jobId(),
+            outcome.counters().errorsSinceLastSuccess());
+      }
+      if (outcome.fireDependents()) {
+        fireDependents(run.jobId());
+      }
+    }
+  }
+
+  private void retryLater(String runId, Duration delay) {
+    Runnable requeue =
+        () ->
+            submit(
+                () -> {
+                  if (leading) {
+                    waiting.add(runId);
+                    TaskLauncher l = launcher;
+                    if (l != null) {
+                      l.wantOffers();
+                    }
+                  }
+                });
+    if (delay.isZero()) {
+      requeue.run();
+    } else {
+      delays.schedule(requeue, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void fireDependents(String parentId) {
+    DependencyGraph graph = DependencyGraph.of(jobs.all());
+    for (String child : graph.readyChildren(parentId, jobs.allCounters())) {
+      Optional<JobSpec> spec = jobs.find(child);
+      if (spec.isEmpty()) {
+        continue;
+      }
+      Optional<String> blocked =
+          planner.dependencyBlocked(jobs.counters(child), runs.active(child));
+      if (blocked.isPresent()) {
+        LOG.info("dependent job {} not started: {}", child, blocked.get());
+        continue;
+      }
+      startRun(spec.get(), planner.now(), RunTrigger.DEPENDENCY, "");
+    }
+  }
+
+  // ---- Stopping ----
+
+  /** Stops one run: kills its live task, or finishes it as failed when none was launched. */
+  public void stopRun(String jobId, String runId) {
+    call(
+        () -> {
+          JobRun run =
+              runs.find(runId)
+                  .filter(r -> r.jobId().equals(jobId))
+                  .orElseThrow(() -> new RunNotFound(jobId, runId));
+          stop(run);
+          return null;
+        });
+  }
+
+  /** Stops every active run of a job (Chronos "kill all tasks"). */
+  public int stopAll(String jobId) {
+    return call(
+        () -> {
+          List<JobRun> active = runs.active(jobId);
+          active.forEach(this::stop);
+          return active.size();
+        });
+  }
+
+  private void stop(JobRun run) {
+    if (run.status().isFinal()) {
+      return;
+    }
+    if (!leading) {
+      throw new NotLeader();
+    }
+    tx.executeWithoutResult(s -> runs.requestStop(run.id()));
+    Optional<TaskRecord> live = current(run).filter(t -> !isTerminal(t.state()));
+    if (live.isPresent()) {
+      launcher.kill(live.get().id(), live.get().agentId());
+      return;
+    }
+    waiting.remove(run.id());
+    Optional<JobSpec> job = jobs.find(run.jobId());
+    tx.executeWithoutResult(
+        s -> {
+          runs.updateStatus(run.id(), RunStatus.FAILED, planner.now());
+          job.ifPresent(
+              j ->
+                  jobs.saveCounters(
+                      planner
+                          .onRunFinished(j, jobs.counters(j.id()), RunStatus.FAILED)
+                          .counters()));
+        });
+  }
+
+  // ---- Helpers ----
+
+  private static Optional<TaskRecord> current(JobRun run) {
+    return run.tasks().isEmpty()
+        ? Optional.empty()
+        : Optional.of(run.tasks().get(run.tasks().size() - 1));
+  }
+
+  static boolean isTerminal(String state) {
+    return switch (state) {
+      case "TASK_FINISHED",
+          "TASK_FAILED",
+          "TASK_KILLED",
+          "TASK_ERROR",
+          "TASK_LOST",
+          "TASK_DROPPED",
+          "TASK_GONE",
+          "TASK_GONE_BY_OPERATOR",
+          "TASK_UNKNOWN" ->
+          true;
+      default -> false;
+    };
+  }
+
+  /** Deletes finished runs older than {@code retention}. */
+  public int pruneHistory(Duration retention) {
+    return call(() -> tx.execute(s -> runs.deleteFinishedBefore(planner.now().minus(retention))));
+  }
+
+  @Override
+  public void close() {
+    loop.shutdownNow();
+    delays.shutdownNow();
+  }
+}

@@ -1,0 +1,211 @@
+package io.dcos.jobs.store;
+
+import static io.dcos.jobs.store.JobRepository.instant;
+import static io.dcos.jobs.store.JobRepository.ts;
+
+import io.dcos.jobs.model.JobRun;
+import io.dcos.jobs.model.RunStatus;
+import io.dcos.jobs.model.RunTrigger;
+import io.dcos.jobs.model.TaskRecord;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Runs and their tasks in PostgreSQL: the claim of a due time, the live state of active runs and
+ * the history of finished ones.
+ */
+public final class RunRepository {
+  private final JdbcTemplate jdbc;
+
+  public RunRepository(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * Claims {@code run.dueAt()} for its job by inserting the run. False when that due time was
+   * already claimed (by this or an earlier leader): the caller must not launch it.
+   */
+  public boolean claim(JobRun run) {
+    int n =
+        jdbc.update(
+            "INSERT INTO runs (id, job_id, due_at, trigger_kind, status, created_at, arguments) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (job_id, due_at) DO NOTHING",
+            run.id(),
+            run.jobId(),
+            ts(run.dueAt()),
+            run.trigger().name(),
+            run.status().name(),
+            ts(run.createdAt()),
+            run.arguments());
+    return n == 1;
+  }
+
+  public void updateStatus(String runId, RunStatus status, Instant finishedAt) {
+    jdbc.update(
+        "UPDATE runs SET status = ?, finished_at = ? WHERE id = ?",
+        status.name(),
+        ts(finishedAt),
+        runId);
+  }
+
+  public void requestStop(String runId) {
+    jdbc.update("UPDATE runs SET stop_requested = TRUE WHERE id = ?", runId);
+  }
+
+  public boolean stopRequested(String runId) {
+    Boolean b =
+        jdbc
+            .query(
+                "SELECT stop_requested FROM runs WHERE id = ?", (rs, i) -> rs.getBoolean(1), runId)
+            .stream()
+            .findFirst()
+            .orElse(false);
+    return b;
+  }
+
+  public void insertTask(TaskRecord t) {
+    jdbc.update(
+        "INSERT INTO tasks (id, run_id, attempt, agent_id, hostname, state, launched_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        t.id(),
+        t.runId(),
+        t.attempt(),
+        t.agentId(),
+        t.hostname(),
+        t.state(),
+        ts(t.launchedAt()));
+  }
+
+  /** Records a task's new state; started/completed times are set once. */
+  public void updateTask(
+      String taskId, String state, Instant startedAt, Instant completedAt, String message) {
+    jdbc.update(
+        "UPDATE tasks SET state = ?, started_at = COALESCE(started_at, ?), "
+            + "completed_at = COALESCE(completed_at, ?), message = ? WHERE id = ?",
+        state,
+        ts(startedAt),
+        ts(completedAt),
+        message,
+        taskId);
+  }
+
+  public Optional<TaskRecord> task(String taskId) {
+    return jdbc.query("SELECT * FROM tasks WHERE id = ?", RunRepository::task, taskId).stream()
+        .findFirst();
+  }
+
+  public Optional<JobRun> find(String runId) {
+    List<JobRun> runs = load("SELECT * FROM runs WHERE id = ?", runId);
+    return runs.stream().findFirst();
+  }
+
+  /** Runs not finished yet, of one job or (null) of all jobs. */
+  public List<JobRun> active(String jobId) {
+    return jobId == null
+        ? load("SELECT * FROM runs WHERE finished_at IS NULL ORDER BY created_at")
+        : load(
+            "SELECT * FROM runs WHERE finished_at IS NULL AND job_id = ? ORDER BY created_at",
+            jobId);
+  }
+
+  /** Finished runs of a job, newest first, at most {@code limit}. */
+  public List<JobRun> finished(String jobId, int limit) {
+    return load(
+        "SELECT * FROM runs WHERE job_id = ? AND finished_at IS NOT NULL "
+            + "ORDER BY finished_at DESC LIMIT ?",
+        jobId,
+        limit);
+  }
+
+  /** Every run of a job, oldest first. */
+  public List<JobRun> all(String jobId) {
+    return load("SELECT * FROM runs WHERE job_id = ? ORDER BY due_at", jobId);
+  }
+
+  public void deleteRunsOf(String jobId) {
+    jdbc.update("DELETE FROM runs WHERE job_id = ?", jobId);
+  }
+
+  /** Deletes finished runs older than {@code before}; returns how many. */
+  public int deleteFinishedBefore(Instant before) {
+    return jdbc.update(
+        "DELETE FROM runs WHERE finished_at IS NOT NULL AND finished_at < ?", ts(before));
+  }
+
+  private List<JobRun> load(String sql, Object... args) {
+    Map<String, JobRun> runs = new LinkedHashMap<>();
+    jdbc.query(
+        sql,
+        (ResultSet rs) -> {
+          JobRun r = run(rs);
+          runs.put(r.id(), r);
+        },
+        args);
+    if (runs.isEmpty()) {
+      return List.of();
+    }
+    Map<String, List<TaskRecord>> tasks = tasksOf(runs.keySet());
+    List<JobRun> out = new ArrayList<>();
+    for (JobRun r : runs.values()) {
+      out.add(
+          new JobRun(
+              r.id(),
+              r.jobId(),
+              r.dueAt(),
+              r.trigger(),
+              r.status(),
+              r.createdAt(),
+              r.finishedAt(),
+              r.arguments(),
+              tasks.getOrDefault(r.id(), List.of())));
+    }
+    return out;
+  }
+
+  private Map<String, List<TaskRecord>> tasksOf(Collection<String> runIds) {
+    Map<String, List<TaskRecord>> out = new LinkedHashMap<>();
+    jdbc.query(
+        "SELECT * FROM tasks WHERE run_id = ANY (?) ORDER BY attempt",
+        ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", runIds.toArray())),
+        (ResultSet rs) -> {
+          TaskRecord t = task(rs, 0);
+          out.computeIfAbsent(t.runId(), k -> new ArrayList<>()).add(t);
+        });
+    return out;
+  }
+
+  private static JobRun run(ResultSet rs) throws SQLException {
+    return new JobRun(
+        rs.getString("id"),
+        rs.getString("job_id"),
+        instant(rs, "due_at"),
+        RunTrigger.valueOf(rs.getString("trigger_kind")),
+        RunStatus.valueOf(rs.getString("status")),
+        instant(rs, "created_at"),
+        instant(rs, "finished_at"),
+        rs.getString("arguments"),
+        List.of());
+  }
+
+  private static TaskRecord task(ResultSet rs, int row) throws SQLException {
+    return new TaskRecord(
+        rs.getString("id"),
+        rs.getString("run_id"),
+        rs.getInt("attempt"),
+        rs.getString("agent_id"),
+        rs.getString("hostname"),
+        rs.getString("state"),
+        instant(rs, "launched_at"),
+        instant(rs, "started_at"),
+        instant(rs, "completed_at"),
+        rs.getString("message"));
+  }
+}
