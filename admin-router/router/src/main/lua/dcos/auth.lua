@@ -1,0 +1,92 @@
+-- Authentication of every protected request: the token from "Authorization: token=...", "Bearer
+-- ...", or the dcos-acs-auth-cookie cookie must be an RS256 JWT of the identity service, unexpired,
+-- with a uid. Otherwise 401 with "WWW-Authenticate: oauthjwt" in the DC/OS error shape.
+local cjson = require "cjson.safe"
+local jwt = require "dcos.jwt"
+local keys = require "dcos.keys"
+
+local M = {}
+local AUTH_COOKIE = "dcos-acs-auth-cookie"
+local STRIPPED = { ["dcos-acs-auth-cookie"] = true, ["dcos-acs-info-cookie"] = true }
+
+local function cookies()
+  local header = ngx.var.http_cookie
+  local list = {}
+  if header then
+    for pair in header:gmatch("[^;]+") do
+      local name, value = pair:match("^%s*([^=]-)%s*=%s*(.-)%s*$")
+      if name then
+        list[#list + 1] = { name = name, value = value }
+      end
+    end
+  end
+  return list
+end
+
+-- The presented token, or nil.
+function M.token()
+  local header = ngx.var.http_authorization
+  if header then
+    local t = header:match("^token=(%S+)%s*$") or header:match("^[Bb]earer%s+(%S+)%s*$")
+    if t then
+      return t
+    end
+  end
+  for _, c in ipairs(cookies()) do
+    if c.name == AUTH_COOKIE and c.value ~= "" then
+      return c.value
+    end
+  end
+  return nil
+end
+
+-- Removes the DC/OS login cookies before the request goes to a service; keeps the others.
+function M.strip_cookies()
+  local list = cookies()
+  local kept = {}
+  for _, c in ipairs(list) do
+    if not STRIPPED[c.name] then
+      kept[#kept + 1] = c.name .. "=" .. c.value
+    end
+  end
+  if #kept ~= #list then
+    ngx.req.set_header("Cookie", #kept > 0 and table.concat(kept, "; ") or nil)
+  end
+end
+
+function M.reject(status, code, description)
+  ngx.status = status
+  if status == 401 then
+    ngx.header["WWW-Authenticate"] = "oauthjwt"
+  end
+  ngx.header["Content-Type"] = "application/json"
+  ngx.say(cjson.encode({
+    title = status == 401 and "Unauthorized" or "Service Unavailable",
+    description = description,
+    code = code,
+  }))
+  return ngx.exit(ngx.HTTP_OK)
+end
+
+-- The uid of a valid token; otherwise the request ends here with 401 (or 503 without a key).
+function M.require(settings)
+  local token = M.token()
+  if not token then
+    return M.reject(401, "ERR_MISSING_AUTH_TOKEN", "Authentication token required.")
+  end
+  local key, err = keys.current(settings.key_ttl)
+  if not key then
+    ngx.log(ngx.ERR, "cannot check tokens: ", err)
+    return M.reject(503, "ERR_IDENTITY_UNAVAILABLE", "Tokens cannot be checked right now.")
+  end
+  local claims, why = jwt.verify(token, key, ngx.time())
+  if not claims and why == "invalid token signature" and keys.refetch() then
+    claims, why = jwt.verify(token, keys.current(settings.key_ttl), ngx.time())
+  end
+  if not claims then
+    return M.reject(401, "ERR_INVALID_AUTH_TOKEN", "Invalid authentication token: " .. why .. ".")
+  end
+  return claims.uid
+end
+
+return M
