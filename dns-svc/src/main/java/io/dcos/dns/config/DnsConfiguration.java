@@ -9,7 +9,9 @@ import io.dcos.dns.server.DnsServer;
 import io.dcos.dns.upstream.UpstreamForwarder;
 import io.dcos.kernel.sdk.discovery.ZooKeeperUrl;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
@@ -27,7 +29,14 @@ public class DnsConfiguration {
 
   @Bean
   WebServerFactoryCustomizer<ConfigurableWebServerFactory> httpPort(DnsProperties p) {
-    return f -> f.setPort(p.httpPort());
+    return f -> {
+      f.setPort(p.httpPort());
+      try {
+        f.setAddress(InetAddress.getByName(p.listenIp()));
+      } catch (UnknownHostException e) {
+        throw new IllegalArgumentException("dns.listen-ip: " + e.getMessage(), e);
+      }
+    };
   }
 
   @Bean
@@ -63,7 +72,10 @@ public class DnsConfiguration {
     ZooKeeperUrl url = ZooKeeperUrl.parse(p.zk());
     CuratorFramework c =
         CuratorFrameworkFactory.newClient(
-            url.connectString(), 10_000, 3_000, new ExponentialBackoffRetry(200, 10, 2_000));
+            url.connectString(),
+            (int) p.zkSessionTimeout().toMillis(),
+            3_000,
+            new ExponentialBackoffRetry(200, 10, 2_000));
     c.start();
     return c;
   }

@@ -17,7 +17,7 @@ public record DnsProperties(
     @DefaultValue("mesos") @NotBlank String domain,
     // TTL of every record in the zone.
     @DefaultValue("60s") Duration ttl,
-    // Address the UDP and TCP listeners bind.
+    // Address the UDP and TCP listeners and the HTTP API bind.
     @DefaultValue("0.0.0.0") @NotBlank String listenIp,
     // DNS port (53 in a cluster install); 0 picks a free one.
     @DefaultValue("61053") @Min(0) @Max(65535) int port,
@@ -25,6 +25,8 @@ public record DnsProperties(
     @DefaultValue("8123") @Min(0) @Max(65535) int httpPort,
     // Where the masters elect their leader.
     @DefaultValue("zk://127.0.0.1:2181/mesos") @NotBlank String zk,
+    // ZooKeeper session timeout; a session lost for longer triggers a full resync when it is back.
+    @DefaultValue("10s") Duration zkSessionTimeout,
     // Upstream resolvers for names outside the domain, "ip" or "ip:port", asked in order.
     @DefaultValue("") List<String> resolvers,
     // How long one upstream resolver may take.
@@ -37,7 +39,8 @@ public record DnsProperties(
     @DefaultValue("root.ns1") @NotBlank String soaRname,
     // Threads answering queries.
     @DefaultValue("8") @Min(1) int threads,
-    // Pause before subscribing again after the operator stream ended.
+    // Pause before subscribing again after the operator stream ended; doubled while it keeps
+    // failing, up to eight times.
     @DefaultValue("500ms") Duration resubscribeDelay) {
 
   public DnsProperties {

@@ -24,6 +24,7 @@ class DnsPropertiesTest {
     assertThat(p.port()).isEqualTo(61053);
     assertThat(p.httpPort()).isEqualTo(8123);
     assertThat(p.zk()).isEqualTo("zk://127.0.0.1:2181/mesos");
+    assertThat(p.zkSessionTimeout()).isEqualTo(Duration.ofSeconds(10));
     assertThat(p.resolvers()).isEmpty();
     assertThat(p.timeout()).isEqualTo(Duration.ofSeconds(5));
     assertThat(p.ednsSize()).isEqualTo(1232);

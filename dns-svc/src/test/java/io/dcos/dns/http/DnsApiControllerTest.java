@@ -21,6 +21,7 @@ class DnsApiControllerTest {
           61053,
           8123,
           "zk://127.0.0.1:2181/mesos",
+          Duration.ofSeconds(10),
           List.of(),
           Duration.ofSeconds(5),
           1232,

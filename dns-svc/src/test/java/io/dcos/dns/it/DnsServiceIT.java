@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.dcos.dns.DnsServiceApplication;
+import io.dcos.dns.cluster.ClusterFollower;
 import io.dcos.dns.server.DnsServer;
 import io.dcos.kernel.bench.KernelProcess;
 import io.dcos.kernel.model.ResourceConverter;
@@ -61,6 +62,8 @@ class DnsServiceIT {
   private static final String MASTER_IP = "127.1.53.1";
   private static final String STANDBY_IP = "127.1.53.2";
   private static final String AGENT_IP = "127.1.53.101";
+  private static final String DNS_IP = "127.1.53.53";
+  private static final String ZK_IP = "127.1.54.1";
 
   TestingServer zk;
   String zkUrl;
@@ -77,9 +80,8 @@ class DnsServiceIT {
   @BeforeEach
   void startCluster() throws Exception {
     zk =
-        new TestingServer(
-            new InstanceSpec(null, -1, -1, -1, true, -1, 200, -1, null, "127.0.0.1"), true);
-    zkUrl = "zk://127.0.0.1:" + zk.getPort() + "/mesos";
+        new TestingServer(new InstanceSpec(null, -1, -1, -1, true, -1, 200, -1, null, ZK_IP), true);
+    zkUrl = "zk://" + ZK_IP + ":" + zk.getPort() + "/mesos";
     work = Files.createTempDirectory("dns-it-");
     master = startMaster("dns-master-1", MASTER_IP);
     agent =
@@ -100,12 +102,13 @@ class DnsServiceIT {
         SpringApplication.run(
             DnsServiceApplication.class,
             "--dns.zk=" + zkUrl,
-            "--dns.listen-ip=127.0.0.1",
+            "--dns.listen-ip=" + DNS_IP,
             "--dns.port=0",
             "--dns.http-port=0",
+            "--dns.zk-session-timeout=2s",
             "--dns.ttl=5s");
     int port = dns.getBean(DnsServer.class).port();
-    resolver = new SimpleResolver(new InetSocketAddress("127.0.0.1", port));
+    resolver = new SimpleResolver(new InetSocketAddress(DNS_IP, port));
     resolver.setTimeout(Duration.ofSeconds(2));
     framework =
         SchedulerClient.builder(
@@ -298,23 +301,67 @@ class DnsServiceIT {
             a -> a.equals(List.of("0 1 31005 web.marathon.slave.mesos.")));
   }
 
+  @Test
+  void namesOutliveAZooKeeperOutageAndAreResyncedAfterIt() throws Exception {
+    ClusterFollower follower = dns.getBean(ClusterFollower.class);
+    Offer offer = launchWeb();
+    awaitState(TaskState.TASK_RUNNING);
+    await()
+        .atMost(FRESH)
+        .pollInterval(Duration.ofMillis(20))
+        .ignoreExceptions()
+        .until(() -> answers("web.marathon.mesos.", Type.A), a -> a.equals(List.of(AGENT_IP)));
+    long resyncs = follower.resyncs();
+    long lost = follower.sessionsLost();
+
+    zk.stop();
+    // The DNS service's session (2 s) expires; the last known names stay served throughout.
+    await()
+        .during(Duration.ofSeconds(4))
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> answers("web.marathon.mesos.", Type.A), a -> a.equals(List.of(AGENT_IP)));
+    await().atMost(Duration.ofSeconds(10)).until(() -> follower.sessionsLost() > lost);
+
+    zk.restart();
+    await().atMost(STARTUP).until(() -> follower.resyncs() > resyncs);
+    await()
+        .atMost(STARTUP)
+        .pollInterval(Duration.ofMillis(100))
+        .ignoreExceptions()
+        .until(() -> answers("leader.mesos.", Type.A), a -> a.equals(List.of(MASTER_IP)));
+    await()
+        .atMost(STARTUP)
+        .pollInterval(Duration.ofMillis(100))
+        .ignoreExceptions()
+        .until(
+            () -> answers("_web._tcp.marathon.mesos.", Type.SRV),
+            a -> a.equals(List.of("0 1 31005 web.marathon.slave.mesos.")));
+
+    // The new stream is live: the end of the task is seen within a second.
+    framework.kill(TaskID.newBuilder().setValue("web-1").build(), offer.getAgentId());
+    awaitState(TaskState.TASK_KILLED);
+    await()
+        .atMost(FRESH)
+        .pollInterval(Duration.ofMillis(20))
+        .ignoreExceptions()
+        .until(() -> ask("web.marathon.mesos.", Type.A).getRcode() == Rcode.NXDOMAIN);
+  }
+
   private String http(String path) throws Exception {
     int port = ((ServletWebServerApplicationContext) dns).getWebServer().getPort();
     return HttpClient.newHttpClient()
         .send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+            HttpRequest.newBuilder(URI.create("http://" + DNS_IP + ":" + port + path)).build(),
             HttpResponse.BodyHandlers.ofString())
         .body();
   }
 
-  /** dig's short answer, or the expected text when dig is not installed. */
+  /** dig's short answer (dig comes with the installer's prerequisites). */
   private static String dig(int port, String name) throws Exception {
-    if (!Files.isExecutable(Path.of("/usr/bin/dig"))) {
-      return AGENT_IP;
-    }
     Process p =
         new ProcessBuilder(
-                "dig", "@127.0.0.1", "-p", Integer.toString(port), "+short", "+time=2", name)
+                "dig", "@" + DNS_IP, "-p", Integer.toString(port), "+short", "+time=2", name)
             .redirectErrorStream(true)
             .start();
     String out = new String(p.getInputStream().readAllBytes());
