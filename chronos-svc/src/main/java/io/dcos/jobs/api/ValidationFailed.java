@@ -13,7 +13,7 @@ public final class ValidationFailed extends RuntimeException {
 
   public ValidationFailed(Map<String, List<String>> details) {
     super("Object is not valid");
-    this.details = Map.copyOf(details);
+    this.details = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(details));
   }
 
   public Map<String, List<String>> details() {

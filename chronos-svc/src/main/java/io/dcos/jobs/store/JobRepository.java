@@ -20,7 +20,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * counters in columns so they can be updated in the same transaction as a run.
  */
 public final class JobRepository {
-  private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules().build();
+  private static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .findAndAddModules()
+          .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .build();
   private final JdbcTemplate jdbc;
 
   public JobRepository(JdbcTemplate jdbc) {
