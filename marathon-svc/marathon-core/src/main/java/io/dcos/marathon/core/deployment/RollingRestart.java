@@ -35,17 +35,18 @@ public final class RollingRestart {
     int minHealthy = strategy.minimumHealthy(n);
     int maxCapacity = n + strategy.maximumExtra(n);
     int killOld = Math.min(c.oldServing(), Math.max(0, c.oldServing() + c.newReady() - minHealthy));
-    int launch = launchable(c, killOld, maxCapacity);
+    int launch = launchable(c, maxCapacity);
     boolean waiting = c.newActive() > c.newReady() || c.oldDying() > 0;
     if (killOld == 0 && launch == 0 && !waiting && c.oldServing() > 0) {
       killOld = 1;
-      launch = launchable(c, killOld, maxCapacity);
+      launch = launchable(c, maxCapacity);
     }
     return new Decision(killOld, c.newActive() + launch, false);
   }
 
-  private static int launchable(Counts c, int killOld, int maxCapacity) {
-    int existing = c.oldServing() - killOld + c.oldDying() + c.newActive();
+  /** Killed instances hold their resources until they are gone, so kills free no room yet. */
+  private static int launchable(Counts c, int maxCapacity) {
+    int existing = c.oldServing() + c.oldDying() + c.newActive();
     return Math.max(0, Math.min(c.target() - c.newActive(), maxCapacity - existing));
   }
 }
