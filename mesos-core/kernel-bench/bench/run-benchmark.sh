@@ -15,7 +15,9 @@ shift
 cd "$(dirname "$0")/../../.."
 root=$(pwd)
 module=mesos-core/kernel-bench
-mvn -q -B -o install -DskipTests -pl $module -am || mvn -q -B install -DskipTests -pl $module -am
+# Built from the kernel's own reactor, so that work in progress elsewhere in the tree cannot stop it.
+mvn -q -B -o -f mesos-core/pom.xml install -DskipTests -pl kernel-bench -am \
+  || mvn -q -B -f mesos-core/pom.xml install -DskipTests -pl kernel-bench -am
 mvn -q -B -o -f $module/pom.xml dependency:build-classpath -Dmdep.includeScope=runtime \
   -Dmdep.outputFile=target/bench.classpath
 cp="$module/target/classes:$(cat $module/target/bench.classpath)"

@@ -10,7 +10,9 @@ import io.dcos.kernel.protocol.TaskState;
 import io.dcos.kernel.protocol.TaskStatus;
 import io.dcos.kernel.protocol.agent.AgentChannelGrpc;
 import io.dcos.kernel.protocol.agent.AgentMessage;
+import io.dcos.kernel.protocol.agent.AgentMessageBatch;
 import io.dcos.kernel.protocol.agent.MasterMessage;
+import io.dcos.kernel.protocol.agent.MasterMessageBatch;
 import io.dcos.kernel.protocol.agent.Registered;
 import io.dcos.kernel.sdk.connection.Backoff;
 import io.dcos.kernel.sdk.connection.ClientStream;
@@ -255,7 +257,11 @@ public final class SimulatedAgent {
         new ClientStream<>("the leading master", serial, this::onMessage, this::onEnded);
     stream = s;
     state = State.CONNECTING;
-    AgentChannelGrpc.newStub(channel).connect(s);
+    AgentChannelGrpc.newStub(channel)
+        .connectBatched(
+            s.batched(
+                messages -> AgentMessageBatch.newBuilder().addAllMessages(messages).build(),
+                MasterMessageBatch::getMessagesList));
     s.send(
         AgentMessages.register(
             spec.toAgentInfo(), agentId, tasks.values(), frameworks, ctx.settings.version()));

@@ -5,7 +5,9 @@ import io.dcos.kernel.protocol.AgentID;
 import io.dcos.kernel.protocol.MasterInfo;
 import io.dcos.kernel.protocol.agent.AgentChannelGrpc;
 import io.dcos.kernel.protocol.agent.AgentMessage;
+import io.dcos.kernel.protocol.agent.AgentMessageBatch;
 import io.dcos.kernel.protocol.agent.MasterMessage;
+import io.dcos.kernel.protocol.agent.MasterMessageBatch;
 import io.dcos.kernel.protocol.agent.Refused;
 import io.dcos.kernel.protocol.agent.Register;
 import io.dcos.kernel.protocol.agent.Registered;
@@ -180,6 +182,45 @@ final class FakeAgentMaster implements AutoCloseable {
     @Override
     public StreamObserver<AgentMessage> connect(StreamObserver<MasterMessage> responses) {
       return new Connection(responses);
+    }
+
+    @Override
+    public StreamObserver<AgentMessageBatch> connectBatched(
+        StreamObserver<MasterMessageBatch> responses) {
+      Connection c =
+          new Connection(
+              new StreamObserver<>() {
+                @Override
+                public void onNext(MasterMessage m) {
+                  responses.onNext(MasterMessageBatch.newBuilder().addMessages(m).build());
+                }
+
+                @Override
+                public void onError(Throwable t) {
+                  responses.onError(t);
+                }
+
+                @Override
+                public void onCompleted() {
+                  responses.onCompleted();
+                }
+              });
+      return new StreamObserver<>() {
+        @Override
+        public void onNext(AgentMessageBatch batch) {
+          batch.getMessagesList().forEach(c::onNext);
+        }
+
+        @Override
+        public void onError(Throwable t) {
+          c.onError(t);
+        }
+
+        @Override
+        public void onCompleted() {
+          c.onCompleted();
+        }
+      };
     }
   }
 

@@ -4,7 +4,9 @@ import io.dcos.kernel.protocol.Address;
 import io.dcos.kernel.protocol.FrameworkID;
 import io.dcos.kernel.protocol.MasterInfo;
 import io.dcos.kernel.protocol.scheduler.Call;
+import io.dcos.kernel.protocol.scheduler.CallBatch;
 import io.dcos.kernel.protocol.scheduler.Event;
+import io.dcos.kernel.protocol.scheduler.EventBatch;
 import io.dcos.kernel.protocol.scheduler.SchedulerGrpc;
 import io.dcos.kernel.sdk.discovery.MasterInfoCodec;
 import io.grpc.Server;
@@ -142,6 +144,44 @@ final class FakeSchedulerMaster implements AutoCloseable {
     @Override
     public StreamObserver<Call> connect(StreamObserver<Event> responses) {
       return new Stream(responses);
+    }
+
+    @Override
+    public StreamObserver<CallBatch> connectBatched(StreamObserver<EventBatch> responses) {
+      Stream stream =
+          new Stream(
+              new StreamObserver<>() {
+                @Override
+                public void onNext(Event e) {
+                  responses.onNext(EventBatch.newBuilder().addEvents(e).build());
+                }
+
+                @Override
+                public void onError(Throwable t) {
+                  responses.onError(t);
+                }
+
+                @Override
+                public void onCompleted() {
+                  responses.onCompleted();
+                }
+              });
+      return new StreamObserver<>() {
+        @Override
+        public void onNext(CallBatch batch) {
+          batch.getCallsList().forEach(stream::onNext);
+        }
+
+        @Override
+        public void onError(Throwable t) {
+          stream.onError(t);
+        }
+
+        @Override
+        public void onCompleted() {
+          stream.onCompleted();
+        }
+      };
     }
   }
 

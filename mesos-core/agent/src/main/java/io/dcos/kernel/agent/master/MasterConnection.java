@@ -3,7 +3,9 @@ package io.dcos.kernel.agent.master;
 import io.dcos.kernel.protocol.MasterInfo;
 import io.dcos.kernel.protocol.agent.AgentChannelGrpc;
 import io.dcos.kernel.protocol.agent.AgentMessage;
+import io.dcos.kernel.protocol.agent.AgentMessageBatch;
 import io.dcos.kernel.protocol.agent.MasterMessage;
+import io.dcos.kernel.protocol.agent.MasterMessageBatch;
 import io.dcos.kernel.sdk.connection.ClientStream;
 import io.dcos.kernel.sdk.discovery.MasterDetector;
 import io.grpc.ManagedChannel;
@@ -98,7 +100,11 @@ public final class MasterConnection implements AutoCloseable {
     ClientStream<AgentMessage, MasterMessage> stream =
         new ClientStream<>(ip + ":" + port, loop, this::received, this::ended);
     current = stream;
-    AgentChannelGrpc.newStub(channel).connect(stream);
+    AgentChannelGrpc.newStub(channel)
+        .connectBatched(
+            stream.batched(
+                messages -> AgentMessageBatch.newBuilder().addAllMessages(messages).build(),
+                MasterMessageBatch::getMessagesList));
     LOG.info("connected to the leading master at {}:{}", ip, port);
     handler.connected(leader);
   }

@@ -194,13 +194,21 @@ public final class Master implements MasterContender.Listener {
   }
 
   public void agentMessage(AgentLink link, AgentMessage message) {
+    agentMessages(link, List.of(message));
+  }
+
+  /** Messages that arrived together on an agent's stream, handled in order in one loop turn. */
+  public void agentMessages(AgentLink link, List<AgentMessage> messages) {
     Cluster c = cluster;
     if (c != null) {
       c.lastHeard.put(link, context.now());
     }
     loop.execute(
         () -> {
-          if (cluster != null) {
+          for (AgentMessage message : messages) {
+            if (cluster == null) {
+              return;
+            }
             agents.message(link, message);
           }
         });
@@ -216,14 +224,22 @@ public final class Master implements MasterContender.Listener {
   }
 
   public void schedulerCall(FrameworkLink link, Call call) {
+    schedulerCalls(link, List.of(call));
+  }
+
+  /** Calls that arrived together on a scheduler stream, handled in order in one loop turn. */
+  public void schedulerCalls(FrameworkLink link, List<Call> batch) {
     loop.execute(
         () -> {
-          if (cluster == null) {
-            link.fail("this master is not the leader");
-          } else if (call.getType() == Call.Type.SUBSCRIBE) {
-            frameworks.subscribe(link, call);
-          } else {
-            calls.handle(link, call);
+          for (Call call : batch) {
+            if (cluster == null) {
+              link.fail("this master is not the leader");
+              return;
+            } else if (call.getType() == Call.Type.SUBSCRIBE) {
+              frameworks.subscribe(link, call);
+            } else {
+              calls.handle(link, call);
+            }
           }
         });
   }

@@ -20,7 +20,7 @@ public final class OperatorService extends OperatorGrpc.OperatorImplBase {
 
   @Override
   public void subscribe(SubscribeRequest request, StreamObserver<OperatorEvent> responses) {
-    StreamSender<OperatorEvent> sender = new StreamSender<>(responses);
+    StreamSender<OperatorEvent> sender = StreamSender.single(responses);
     if (!master.isLeader()) {
       sender.fail(Status.UNAVAILABLE.withDescription(leaderHint.describe()));
       return;

@@ -2,15 +2,22 @@ package io.dcos.kernel.sdk.connection;
 
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * One client stream to a master (a framework's scheduler stream, an agent's stream). gRPC's
  * callbacks only hand what arrives over to the owner's serial executor, tagged with this stream so
  * the owner can ignore streams it has replaced; sending is safe from any thread. Invariant: once
  * {@link #isDone()} nothing is sent any more.
+ *
+ * <p>The stream is either handed to a stub as it is (one gRPC message per message), or carried over
+ * a stream of batches ({@link #batched}): then messages sent while a write is pending go out
+ * together in one batch, written from the owner's executor, in the order they were sent.
  */
 public final class ClientStream<ReqT, RespT> implements ClientResponseObserver<ReqT, RespT> {
   private final String target;
@@ -18,6 +25,10 @@ public final class ClientStream<ReqT, RespT> implements ClientResponseObserver<R
   private final BiConsumer<ClientStream<ReqT, RespT>, RespT> onMessage;
   private final BiConsumer<ClientStream<ReqT, RespT>, String> onEnd;
   private ClientCallStreamObserver<ReqT> requests;
+  private ClientCallStreamObserver<?> call;
+  private BatchWriter<ReqT> batchWriter;
+  private List<ReqT> pending = new ArrayList<>();
+  private boolean flushQueued;
   private boolean done;
 
   /**
@@ -42,12 +53,69 @@ public final class ClientStream<ReqT, RespT> implements ClientResponseObserver<R
   @Override
   public void beforeStart(ClientCallStreamObserver<ReqT> requestStream) {
     this.requests = requestStream;
+    this.call = requestStream;
   }
 
-  /** Sends a message; false when the stream has ended. */
+  /**
+   * The observer to hand to a stub's batched method instead of this stream: batches that arrive are
+   * unpacked and their messages delivered one by one, in order; messages sent are packed.
+   *
+   * @param pack makes one batch of one or more messages, in order
+   * @param unpack the messages of a batch, in order
+   */
+  public <BatchReqT, BatchRespT> ClientResponseObserver<BatchReqT, BatchRespT> batched(
+      Function<List<ReqT>, BatchReqT> pack, Function<BatchRespT, List<RespT>> unpack) {
+    return new ClientResponseObserver<>() {
+      @Override
+      public void beforeStart(ClientCallStreamObserver<BatchReqT> requestStream) {
+        synchronized (ClientStream.this) {
+          call = requestStream;
+          batchWriter = messages -> requestStream.onNext(pack.apply(messages));
+        }
+      }
+
+      @Override
+      public void onNext(BatchRespT batch) {
+        hand(
+            () -> {
+              for (RespT message : unpack.apply(batch)) {
+                onMessage.accept(ClientStream.this, message);
+              }
+            });
+      }
+
+      @Override
+      public void onError(Throwable t) {
+        ClientStream.this.onError(t);
+      }
+
+      @Override
+      public void onCompleted() {
+        ClientStream.this.onCompleted();
+      }
+    };
+  }
+
+  /**
+   * Sends a message; false when the stream has ended. On a batched stream the message is queued and
+   * written with the others queued before the owner's executor gets to the write.
+   */
   public synchronized boolean send(ReqT message) {
     if (done) {
       return false;
+    }
+    if (batchWriter != null) {
+      pending.add(message);
+      if (!flushQueued) {
+        flushQueued = true;
+        try {
+          loop.execute(this::flush);
+        } catch (RejectedExecutionException closed) {
+          done = true;
+          return false;
+        }
+      }
+      return true;
     }
     try {
       requests.onNext(message);
@@ -55,6 +123,21 @@ public final class ClientStream<ReqT, RespT> implements ClientResponseObserver<R
     } catch (RuntimeException e) {
       done = true;
       return false;
+    }
+  }
+
+  private synchronized void flush() {
+    flushQueued = false;
+    if (done || pending.isEmpty()) {
+      pending.clear();
+      return;
+    }
+    List<ReqT> batch = pending;
+    pending = new ArrayList<>();
+    try {
+      batchWriter.write(batch);
+    } catch (RuntimeException e) {
+      done = true;
     }
   }
 
@@ -66,8 +149,9 @@ public final class ClientStream<ReqT, RespT> implements ClientResponseObserver<R
   public synchronized void cancel(String why) {
     if (!done) {
       done = true;
+      pending.clear();
       try {
-        requests.cancel(why, null);
+        call.cancel(why, null);
       } catch (RuntimeException ignored) {
         // The stream is already gone.
       }
@@ -92,6 +176,7 @@ public final class ClientStream<ReqT, RespT> implements ClientResponseObserver<R
   private void ended(String why) {
     synchronized (this) {
       done = true;
+      pending.clear();
     }
     hand(() -> onEnd.accept(this, why));
   }
@@ -102,5 +187,10 @@ public final class ClientStream<ReqT, RespT> implements ClientResponseObserver<R
     } catch (RejectedExecutionException closed) {
       // The owner is closed: nobody is left to hear it.
     }
+  }
+
+  /** Writes one batch to the gRPC stream. */
+  private interface BatchWriter<T> {
+    void write(List<T> messages);
   }
 }

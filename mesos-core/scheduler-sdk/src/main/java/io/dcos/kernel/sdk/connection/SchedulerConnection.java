@@ -4,7 +4,9 @@ import io.dcos.kernel.protocol.FrameworkID;
 import io.dcos.kernel.protocol.FrameworkInfo;
 import io.dcos.kernel.protocol.MasterInfo;
 import io.dcos.kernel.protocol.scheduler.Call;
+import io.dcos.kernel.protocol.scheduler.CallBatch;
 import io.dcos.kernel.protocol.scheduler.Event;
+import io.dcos.kernel.protocol.scheduler.EventBatch;
 import io.dcos.kernel.protocol.scheduler.SchedulerGrpc;
 import io.dcos.kernel.sdk.NotSubscribedException;
 import io.dcos.kernel.sdk.calls.Calls;
@@ -178,7 +180,11 @@ public final class SchedulerConnection implements AutoCloseable {
     watch =
         new HeartbeatWatch(
             settings.missedHeartbeats(), settings.subscribeTimeout(), settings.clock().instant());
-    SchedulerGrpc.newStub(channel).connect(s);
+    SchedulerGrpc.newStub(channel)
+        .connectBatched(
+            s.batched(
+                calls -> CallBatch.newBuilder().addAllCalls(calls).build(),
+                EventBatch::getEventsList));
     LOG.info(
         "subscribing framework {} to the master at {}",
         frameworkId == null ? "(new)" : frameworkId.getValue(),
