@@ -204,10 +204,11 @@ public final class JobEngine implements AutoCloseable {
             LOG.error("stored schedule {}/{} is invalid: {}", jobId, scheduleId, e.getMessage());
             return null;
           }
-          if (d.launches()) {
-            startRun(job, d.launchFor().get(), RunTrigger.SCHEDULE, "");
-          } else {
-            LOG.info("job {} due at {} skipped: {}", jobId, armedDue, d.skipReason());
+          for (Instant due : d.launchFor()) {
+            startRun(job, due, RunTrigger.SCHEDULE, "");
+          }
+          if (!d.skipReason().isEmpty()) {
+            LOG.info("job {} due at {}: {}", jobId, armedDue, d.skipReason());
           }
           if (d.nextDue().isPresent()) {
             timer.arm(jobId, scheduleId, d.nextDue().get());

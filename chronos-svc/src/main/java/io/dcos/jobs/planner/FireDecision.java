@@ -1,23 +1,24 @@
 package io.dcos.jobs.planner;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * What to do when a schedule came due: start a run for {@code launchFor} or skip with a reason; in
- * both cases arm the schedule again for {@code nextDue} (empty when exhausted).
+ * What to do when a schedule came due: start a run for each time in {@code launchFor} (several
+ * after downtime, oldest first), note why the others were skipped, and arm the schedule again for
+ * {@code nextDue} (empty when exhausted).
  */
-public record FireDecision(
-    Optional<Instant> launchFor, String skipReason, Optional<Instant> nextDue) {
-  public static FireDecision launch(Instant due, Optional<Instant> next) {
-    return new FireDecision(Optional.of(due), "", next);
+public record FireDecision(List<Instant> launchFor, String skipReason, Optional<Instant> nextDue) {
+  public FireDecision {
+    launchFor = List.copyOf(launchFor);
   }
 
   public static FireDecision skip(String reason, Optional<Instant> next) {
-    return new FireDecision(Optional.empty(), reason, next);
+    return new FireDecision(List.of(), reason, next);
   }
 
   public boolean launches() {
-    return launchFor.isPresent();
+    return !launchFor.isEmpty();
   }
 }

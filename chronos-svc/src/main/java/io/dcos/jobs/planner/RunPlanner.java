@@ -11,6 +11,7 @@ import io.dcos.jobs.schedule.Schedule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,10 +36,15 @@ public final class RunPlanner {
     return clock.instant();
   }
 
+  /** At most this many missed due times are caught up at once. */
+  static final int MAX_CATCH_UP = 1000;
+
   /**
-   * A schedule armed for {@code armedDue} came due (possibly late, after downtime). The latest due
-   * time up to now is the candidate; earlier missed ones are dropped. It runs when the job and the
-   * schedule are enabled, it is within the starting deadline, and concurrency allows it.
+   * A schedule armed for {@code armedDue} came due, possibly late (after downtime or a change of
+   * leader). Every due time from {@code armedDue} up to now that is still within the starting
+   * deadline starts a run, oldest first, so no scheduled run is lost; older ones are skipped.
+   * Nothing starts while the job or schedule is disabled, and with {@code FORBID} only one run may
+   * be active. The next due time is the first one after now.
    */
   public FireDecision onDue(
       JobSpec job,
@@ -48,21 +54,33 @@ public final class RunPlanner {
       JobCounters counters,
       List<JobRun> activeRuns) {
     Instant now = clock.instant();
-    Instant upTo = armedDue.isAfter(now) ? armedDue : now;
-    Instant due = schedule.latestIn(armedDue.minusNanos(1), upTo).orElse(armedDue);
-    Optional<Instant> next = schedule.nextAfter(due.isAfter(now) ? due : now);
+    Instant horizon = now.minus(spec.startingDeadline());
+    boolean missedSome = armedDue.isBefore(horizon);
+    // Due times before the horizon are too late; enumerate only those still within the deadline.
+    Optional<Instant> cursor =
+        missedSome ? schedule.nextAfter(horizon.minusNanos(1)) : Optional.of(armedDue);
+    List<Instant> launch = new ArrayList<>();
+    while (cursor.isPresent() && !cursor.get().isAfter(now) && launch.size() < MAX_CATCH_UP) {
+      launch.add(cursor.get());
+      cursor = schedule.nextAfter(cursor.get());
+    }
+    Optional<Instant> next =
+        launch.isEmpty() ? cursor : schedule.nextAfter(launch.get(launch.size() - 1));
+    while (next.isPresent() && !next.get().isAfter(now)) {
+      next = schedule.nextAfter(next.get());
+    }
     if (!spec.enabled() || counters.disabled()) {
       return FireDecision.skip("disabled", next);
     }
-    Duration late = Duration.between(due, now);
-    if (late.compareTo(spec.startingDeadline()) > 0) {
-      return FireDecision.skip(
-          "missed by " + late.toMillis() + " ms, more than the starting deadline", next);
+    String reason =
+        missedSome ? "due times before " + horizon + " missed the starting deadline" : "";
+    if (spec.concurrencyPolicy() == ConcurrencyPolicy.FORBID && !launch.isEmpty()) {
+      if (!activeRuns.isEmpty()) {
+        return FireDecision.skip("a previous run is still active", next);
+      }
+      launch = List.of(launch.get(launch.size() - 1));
     }
-    if (spec.concurrencyPolicy() == ConcurrencyPolicy.FORBID && !activeRuns.isEmpty()) {
-      return FireDecision.skip("a previous run is still active", next);
-    }
-    return FireDecision.launch(due, next);
+    return new FireDecision(launch, reason, next);
   }
 
   /** Whether a dependent job whose parents all completed starts a run now. */

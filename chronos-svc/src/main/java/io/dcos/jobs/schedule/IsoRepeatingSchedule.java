@@ -169,15 +169,6 @@ public final class IsoRepeatingSchedule implements Schedule {
   }
 
   @Override
-  public Instant skipTowards(Instant from, Instant upTo) {
-    if (!fixed() || !upTo.isAfter(from)) {
-      return from;
-    }
-    long steps = Duration.between(from, upTo).toNanos() / timePart.toNanos();
-    return steps <= 1 ? from : from.plus(timePart.multipliedBy(steps - 1));
-  }
-
-  @Override
   public String toString() {
     return (repetitions < 0 ? "R" : "R" + repetitions)
         + "/"

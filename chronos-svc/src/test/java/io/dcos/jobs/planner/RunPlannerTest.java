@@ -50,27 +50,51 @@ class RunPlannerTest {
             Jobs.iso("R/2026-01-01T00:00:00Z/PT1S", ConcurrencyPolicy.ALLOW, Duration.ofSeconds(5)),
             RestartPolicy.NEVER);
     FireDecision d = due(job, T0.plusSeconds(3), T0.plusMillis(3_004), List.of());
-    assertThat(d.launchFor()).contains(T0.plusSeconds(3));
+    assertThat(d.launchFor()).containsExactly(T0.plusSeconds(3));
     assertThat(d.nextDue()).contains(T0.plusSeconds(4));
   }
 
   @Test
-  void afterDowntimeOnlyTheLatestMissedRunStartsWithinTheDeadline() throws Exception {
+  void afterDowntimeEveryDueTimeWithinTheDeadlineRunsOnce() throws Exception {
     JobSpec job =
         Jobs.scheduled(
             "minutely",
             Jobs.iso(
-                "R/2026-01-01T00:00:00Z/PT1M", ConcurrencyPolicy.ALLOW, Duration.ofSeconds(30)),
+                "R/2026-01-01T00:00:00Z/PT1M", ConcurrencyPolicy.ALLOW, Duration.ofSeconds(150)),
             RestartPolicy.NEVER);
-    // Armed for 00:01, the service was down until 00:10:20: the 00:10 run is 20 s late, runs.
+    // Armed for 00:01, down until 00:10:20: 00:08, 00:09 and 00:10 are within 150 s, run.
     FireDecision d = due(job, T0.plusSeconds(60), T0.plusSeconds(620), List.of());
-    assertThat(d.launchFor()).contains(T0.plusSeconds(600));
+    assertThat(d.launchFor())
+        .containsExactly(T0.plusSeconds(480), T0.plusSeconds(540), T0.plusSeconds(600));
+    assertThat(d.skipReason()).contains("missed the starting deadline");
     assertThat(d.nextDue()).contains(T0.plusSeconds(660));
-    // Until 00:10:40 the 00:10 run is 40 s late, beyond the 30 s deadline: skipped.
-    FireDecision late = due(job, T0.plusSeconds(60), T0.plusSeconds(640), List.of());
+    // On time: just the armed one.
+    FireDecision onTime = due(job, T0.plusSeconds(60), T0.plusMillis(60_020), List.of());
+    assertThat(onTime.launchFor()).containsExactly(T0.plusSeconds(60));
+    assertThat(onTime.skipReason()).isEmpty();
+    // Everything too late: nothing runs, the next due time is armed.
+    JobSpec strict =
+        Jobs.scheduled(
+            "strict",
+            Jobs.iso(
+                "R/2026-01-01T00:00:00Z/PT1M", ConcurrencyPolicy.ALLOW, Duration.ofSeconds(10)),
+            RestartPolicy.NEVER);
+    FireDecision late = due(strict, T0.plusSeconds(60), T0.plusSeconds(640), List.of());
     assertThat(late.launches()).isFalse();
-    assertThat(late.skipReason()).contains("starting deadline");
     assertThat(late.nextDue()).contains(T0.plusSeconds(660));
+  }
+
+  @Test
+  void forbidCatchesUpWithOneRunOnly() throws Exception {
+    JobSpec job =
+        Jobs.scheduled(
+            "f1",
+            Jobs.iso(
+                "R/2026-01-01T00:00:00Z/PT1S", ConcurrencyPolicy.FORBID, Duration.ofSeconds(60)),
+            RestartPolicy.NEVER);
+    FireDecision d = due(job, T0.plusSeconds(1), T0.plusMillis(5_500), List.of());
+    assertThat(d.launchFor()).containsExactly(T0.plusSeconds(5));
+    assertThat(d.nextDue()).contains(T0.plusSeconds(6));
   }
 
   @Test
@@ -83,7 +107,7 @@ class RunPlannerTest {
     List<JobRun> active = List.of(run(forbid, T0, 1));
     assertThat(due(forbid, due, due, active).skipReason())
         .isEqualTo("a previous run is still active");
-    assertThat(due(allow, due, due, active).launchFor()).contains(due);
+    assertThat(due(allow, due, due, active).launchFor()).containsExactly(due);
   }
 
   @Test
