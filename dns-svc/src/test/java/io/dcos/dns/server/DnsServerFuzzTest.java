@@ -29,8 +29,8 @@ class DnsServerFuzzTest {
 
   @BeforeContainer
   static void start() throws Exception {
-    server = Servers.start("127.0.0.1", "mesos", "marathon", "web", "127.0.0.9", Upstream.NONE);
-    address = new InetSocketAddress(InetAddress.getByName("127.0.0.1"), server.port());
+    server = Servers.start("127.1.53.73", "mesos", "marathon", "web", "127.0.0.9", Upstream.NONE);
+    address = new InetSocketAddress(InetAddress.getByName("127.1.53.73"), server.port());
     valid =
         Message.newQuery(Record.newRecord(Name.fromString("web.marathon.mesos."), Type.A, 1))
             .toWire();
@@ -70,9 +70,9 @@ class DnsServerFuzzTest {
 
   @Property(tries = 300, seed = "42")
   void keepsAnsweringValidQueries(@ForAll("packets") byte[] junk) throws Exception {
-    try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
+    try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getByName("127.1.53.73"))) {
       socket.send(new DatagramPacket(junk, junk.length, address));
-      try (DatagramSocket good = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
+      try (DatagramSocket good = new DatagramSocket(0, InetAddress.getByName("127.1.53.73"))) {
         Message answer = Servers.udp(good, address, valid);
         assertThat(answer.getRcode()).isEqualTo(Rcode.NOERROR);
         assertThat(answer.getSection(Section.ANSWER).get(0).rdataToString()).isEqualTo("127.0.0.9");

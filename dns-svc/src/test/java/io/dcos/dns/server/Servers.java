@@ -37,11 +37,36 @@ public final class Servers {
                     true,
                     List.of(),
                     List.of(new ClusterSnapshot.Port(8080, "", "tcp")))));
-    RecordStore store = new RecordStore(new NameScheme(domain).build(s));
+    return serve(ip, domain, s, upstream);
+  }
+
+  /**
+   * Serves the names of {@code cluster} at {@code ip} on a free port (EDNS0 answers up to 1232).
+   */
+  public static DnsServer serve(
+      String ip, String domain, ClusterSnapshot cluster, Upstream upstream) throws IOException {
+    RecordStore store = new RecordStore(new NameScheme(domain).build(cluster));
     Resolver resolver =
         new Resolver(
             store, upstream, new Resolver.Settings(Duration.ofSeconds(5), ip, "root.ns1", 1232));
     return new DnsServer(resolver, new InetSocketAddress(ip, 0), 2, Duration.ofSeconds(2)).start();
+  }
+
+  /** {@code n} agents at 10.9.x.y: {@code slave.<domain>} gets n A records. */
+  public static ClusterSnapshot agents(int n) {
+    List<ClusterSnapshot.Agent> agents = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      agents.add(new ClusterSnapshot.Agent("a" + i, "10.9." + (i / 250) + "." + (i % 250 + 1)));
+    }
+    return new ClusterSnapshot(List.of(), Optional.empty(), agents, List.of(), List.of());
+  }
+
+  /** Runs {@code command}, returns its output (stdout and stderr). */
+  public static String run(String... command) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    p.waitFor();
+    return out;
   }
 
   /** Sends a datagram and waits up to two seconds for the answer. */

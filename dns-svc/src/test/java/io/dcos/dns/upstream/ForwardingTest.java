@@ -28,12 +28,12 @@ class ForwardingTest {
 
   @BeforeEach
   void start() throws Exception {
-    upstream = Servers.start("127.0.53.1", "example", "corp", "www", "192.0.2.80", Upstream.NONE);
+    upstream = Servers.start("127.1.53.71", "example", "corp", "www", "192.0.2.80", Upstream.NONE);
     UpstreamForwarder forwarder =
         new UpstreamForwarder(
-            List.of("127.0.53.2:" + upstream.port(), "127.0.53.1:" + upstream.port()),
+            List.of("127.1.53.72:" + upstream.port(), "127.1.53.71:" + upstream.port()),
             Duration.ofMillis(500));
-    server = Servers.start("127.0.0.1", "mesos", "marathon", "web", "127.0.0.9", forwarder);
+    server = Servers.start("127.1.53.70", "mesos", "marathon", "web", "127.0.0.9", forwarder);
   }
 
   @AfterEach
@@ -48,8 +48,8 @@ class ForwardingTest {
 
   @Test
   void forwardsOtherNamesSkippingADeadResolver() throws Exception {
-    try (DatagramSocket s = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
-      InetSocketAddress to = new InetSocketAddress("127.0.0.1", server.port());
+    try (DatagramSocket s = new DatagramSocket(0, InetAddress.getByName("127.1.53.70"))) {
+      InetSocketAddress to = new InetSocketAddress("127.1.53.70", server.port());
       Message q = query("www.corp.example.");
       Message a = Servers.udp(s, to, q.toWire());
       assertThat(a.getHeader().getID()).isEqualTo(q.getHeader().getID());
@@ -63,7 +63,7 @@ class ForwardingTest {
 
   @Test
   void answersOverTcp() throws Exception {
-    SimpleResolver tcp = new SimpleResolver(new InetSocketAddress("127.0.0.1", server.port()));
+    SimpleResolver tcp = new SimpleResolver(new InetSocketAddress("127.1.53.70", server.port()));
     tcp.setTCP(true);
     tcp.setTimeout(Duration.ofSeconds(2));
     Message a = tcp.send(query("www.corp.example."));
