@@ -159,10 +159,17 @@ public record AppDefinition(
   }
 
   /**
-   * True when going from this definition to {@code target} needs new tasks (a rolling restart);
-   * false when only the instance count (or nothing) changed.
+   * True when going from this definition to {@code target} needs new tasks (a rolling restart): a
+   * field other than the instance count differs, or the target's {@code lastConfigChangeAt} moved
+   * (a restart). False when only the instance count (or nothing) changed.
    */
   public boolean isUpgrade(AppDefinition target) {
+    if (versionInfo != null
+        && target.versionInfo != null
+        && !versionInfo.lastConfigChangeAt().equals(target.versionInfo.lastConfigChangeAt())) {
+      // A restart (or any config change) moves lastConfigChangeAt even with equal fields.
+      return true;
+    }
     return !comparable().equals(target.comparable());
   }
 

@@ -24,7 +24,7 @@ public final class LeaderElection implements AutoCloseable {
 
   private final CuratorFramework curator;
   private final String latchPath;
-  private final String self;
+  private volatile String self;
   private final Supplier<List<LeadershipListener>> listeners;
   private final ExecutorService notifier =
       Executors.newSingleThreadExecutor(
@@ -39,16 +39,19 @@ public final class LeaderElection implements AutoCloseable {
   public LeaderElection(
       CuratorFramework curator,
       ZooKeeperProperties zk,
-      String self,
       Supplier<List<LeadershipListener>> listeners) {
     this.curator = curator;
     this.latchPath = zk.path() + "/leader";
-    this.self = self;
     this.listeners = listeners;
   }
 
-  /** Joins the election. */
-  public synchronized void start() throws Exception {
+  /** Joins the election as {@code hostAndPort}, the address standbys proxy to. */
+  public synchronized void start(String hostAndPort) throws Exception {
+    this.self = hostAndPort;
+    start();
+  }
+
+  private void start() throws Exception {
     LeaderLatch next = new LeaderLatch(curator, latchPath, self);
     next.addListener(
         new LeaderLatchListener() {
@@ -93,7 +96,7 @@ public final class LeaderElection implements AutoCloseable {
     return leader && latch != null && latch.hasLeadership();
   }
 
-  /** This instance's {@code host:port}. */
+  /** This instance's {@code host:port}, null before it joined the election. */
   public String self() {
     return self;
   }

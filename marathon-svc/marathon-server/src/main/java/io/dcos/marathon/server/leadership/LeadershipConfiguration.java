@@ -31,18 +31,16 @@ public class LeadershipConfiguration {
   LeaderElection leaderElection(
       CuratorFramework curator,
       ZooKeeperProperties zk,
-      HttpProperties http,
       ObjectProvider<LeadershipListener> listeners) {
-    return new LeaderElection(
-        curator, zk, http.advertised(http.port()), () -> listeners.orderedStream().toList());
+    return new LeaderElection(curator, zk, () -> listeners.orderedStream().toList());
   }
 
   @Bean
   ApplicationListener<WebServerInitializedEvent> joinElectionWhenListening(
-      LeaderElection election) {
+      LeaderElection election, HttpProperties http) {
     return event -> {
       try {
-        election.start();
+        election.start(http.advertised(event.getWebServer().getPort()));
       } catch (Exception e) {
         throw new IllegalStateException("could not join the leader election", e);
       }

@@ -85,6 +85,12 @@ public class GroupRepository {
     return cached;
   }
 
+  /** Apps in the cached tree, without touching the database (0 before the first read). */
+  public int cachedAppCount() {
+    RootGroup cached = current;
+    return cached == null ? 0 : cached.apps().size();
+  }
+
   /** Forgets the cache, for a new leader that must read what the previous one wrote. */
   public void reload() {
     current = null;

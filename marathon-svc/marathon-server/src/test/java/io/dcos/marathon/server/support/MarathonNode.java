@@ -1,0 +1,55 @@
+package io.dcos.marathon.server.support;
+
+import io.dcos.marathon.server.MarathonApplication;
+import io.dcos.marathon.server.leadership.LeaderElection;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** A marathon-svc instance running in the test JVM on a loopback address of this module. */
+public final class MarathonNode implements AutoCloseable {
+  private final ConfigurableApplicationContext context;
+  private final String baseUrl;
+
+  private MarathonNode(ConfigurableApplicationContext context, String ip) {
+    this.context = context;
+    int port = ((ServletWebServerApplicationContext) context).getWebServer().getPort();
+    this.baseUrl = "http://" + ip + ":" + port;
+  }
+
+  /** Starts an instance on {@code ip} (port chosen by the system) with the given state. */
+  public static MarathonNode start(String ip, String jdbcUrl, String zkUrl, String... extra) {
+    List<String> args = new ArrayList<>();
+    args.add("--marathon.http.address=" + ip);
+    args.add("--marathon.http.port=0");
+    args.add("--marathon.store.jdbc-url=" + jdbcUrl);
+    args.add("--marathon.store.user=postgres");
+    args.add("--marathon.store.password=postgres");
+    args.add("--marathon.zk.url=" + zkUrl);
+    args.add("--marathon.zk.session-timeout=4s");
+    args.add("--marathon.framework.master=zk://" + TestInfra.ZK_IP + ":1/nowhere");
+    args.add("--spring.main.banner-mode=off");
+    args.addAll(List.of(extra));
+    SpringApplication app = new SpringApplication(MarathonApplication.class);
+    return new MarathonNode(app.run(args.toArray(String[]::new)), ip);
+  }
+
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  public <T> T bean(Class<T> type) {
+    return context.getBean(type);
+  }
+
+  public boolean isLeader() {
+    return bean(LeaderElection.class).isLeader();
+  }
+
+  @Override
+  public void close() {
+    context.close();
+  }
+}
