@@ -36,6 +36,7 @@ public record ClusterConfig(
     String clusterId,
     String version) {
 
+  private static final String NAME = "[A-Za-z0-9._-]{1,64}";
   private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9.-]+:\\d{1,5}");
   private static final List<String> KEYS =
       List.of(
@@ -72,7 +73,7 @@ public record ClusterConfig(
       }
     }
     Settings s = new Settings(values);
-    String name = s.text("CLUSTER_NAME", "local");
+    String name = s.matching("CLUSTER_NAME", "local", NAME);
     return new ClusterConfig(
         s.hostPort("ROUTER_LISTEN", "127.0.0.1:8000"),
         s.bool("ROUTER_AUTH", true),
@@ -93,8 +94,8 @@ public record ClusterConfig(
         s.hostPort("DNS_HTTP", "127.0.0.1:8123"),
         s.hostPort("IDENTITY", "127.0.0.1:8101"),
         name,
-        s.text("CLUSTER_ID", UUID.nameUUIDFromBytes(name.getBytes()).toString()),
-        s.text("DCOS_VERSION", "0.1.0-SNAPSHOT"));
+        s.matching("CLUSTER_ID", UUID.nameUUIDFromBytes(name.getBytes()).toString(), NAME),
+        s.matching("DCOS_VERSION", "0.1.0-SNAPSHOT", NAME));
   }
 
   /** The host part of a {@code host:port}. */

@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
 
 /**
  * Writes everything nginx needs into one folder: {@code nginx.conf} from the template, the Lua
- * modules, the cluster metadata files, and {@code health.properties} (the component list of the
- * identity service's health report), all from one {@link ClusterConfig}.
+ * modules, and {@code health.properties} (the component list of the identity service's health
+ * report), all from one {@link ClusterConfig}.
  */
 public final class RouterFiles {
   /** The Lua modules shipped in this jar under {@code lua/dcos/}. */
@@ -30,7 +30,7 @@ public final class RouterFiles {
   /** Writes the folder {@code out} for {@code config}, read from {@code source}. */
   public static void write(ClusterConfig config, Path source, Path out) {
     try {
-      for (String dir : List.of("lua/dcos", "dcos-metadata", "tmp")) {
+      for (String dir : List.of("lua/dcos", "tmp")) {
         Files.createDirectories(out.resolve(dir));
       }
       Files.createDirectories(config.logDir());
@@ -39,8 +39,6 @@ public final class RouterFiles {
             out.resolve("lua/dcos/" + module + ".lua"), resource("/lua/dcos/" + module + ".lua"));
       }
       Files.writeString(out.resolve("nginx.conf"), nginxConf(config, source, out));
-      Files.writeString(out.resolve("dcos-metadata/dcos-version.json"), versionJson(config));
-      Files.writeString(out.resolve("dcos-metadata/metadata.json"), metadataJson(config));
       Files.writeString(out.resolve("health.properties"), healthProperties(config));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the router files to " + out, e);
@@ -75,6 +73,8 @@ public final class RouterFiles {
     v.put("CONNECT_TIMEOUT", c.connectTimeout());
     v.put("LISTEN", c.listen());
     v.put("UI_DIR", c.uiDir().toAbsolutePath().toString());
+    v.put("VERSION_JSON", versionJson(c));
+    v.put("METADATA_JSON", metadataJson(c));
     return render(resource("/io/dcos/router/nginx.conf.template"), v);
   }
 
@@ -96,7 +96,7 @@ public final class RouterFiles {
   static String versionJson(ClusterConfig c) {
     return "{\"version\": \""
         + c.version()
-        + "\", \"dcos-variant\": \"open\", \"dcos-image-commit\": \"\", \"bootstrap-id\": \"\"}\n";
+        + "\", \"dcos-variant\": \"open\", \"dcos-image-commit\": \"\", \"bootstrap-id\": \"\"}";
   }
 
   static String metadataJson(ClusterConfig c) {
@@ -106,7 +106,7 @@ public final class RouterFiles {
         + c.clusterId()
         + "\", \"CLUSTER_NAME\": \""
         + c.clusterName()
-        + "\"}\n";
+        + "\"}";
   }
 
   /** The health check list of every component, as {@code health.components[i].*} properties. */

@@ -1,0 +1,467 @@
+package io.dcos.router.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
+import io.dcos.identity.IdentityApplication;
+import io.dcos.kernel.bench.KernelProcess;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import org.apache.curator.test.InstanceSpec;
+import org.apache.curator.test.TestingServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The admin router as nginx runs it, generated from a cluster configuration, in front of a real
+ * cluster: ZooKeeper, two masters and an agent as processes of their own, dns-svc, and the identity
+ * service on PostgreSQL. Marathon and the jobs service are small test servers speaking their JSON.
+ * The last test kills the leading master.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AdminRouterIT {
+  static final Duration STARTUP = Duration.ofSeconds(90);
+  static final Duration FRESH = Duration.ofSeconds(1);
+  static final List<String> JVM =
+      List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
+  static final String ROUTER_IP = "127.6.2.1";
+  static final String IDENTITY_IP = "127.6.2.2";
+  static final String MARATHON_IP = "127.6.2.3";
+  static final String JOBS_IP = "127.6.2.4";
+  static final String APP_IP = "127.6.2.5";
+  static final String DNS_IP = "127.6.2.6";
+  static final String MASTER_1 = "127.6.2.11";
+  static final String MASTER_2 = "127.6.2.12";
+  static final String AGENT_IP = "127.6.2.21";
+  static final String ADMIN_PASSWORD = "router-admin-pass";
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  static Path work;
+  static TestingServer zk;
+  static KernelProcess master1;
+  static KernelProcess master2;
+  static KernelProcess agent;
+  static KernelProcess dns;
+  static EmbeddedPostgres postgres;
+  static ConfigurableApplicationContext identity;
+  static TestUpstream marathon;
+  static TestUpstream jobs;
+  static HttpServer hello;
+  static Nginx router;
+  static Nginx openRouter;
+  static String token;
+
+  @BeforeAll
+  static void startCluster() throws Exception {
+    work = Files.createTempDirectory("router-it-");
+    zk =
+        new TestingServer(
+            new InstanceSpec(null, -1, -1, -1, true, -1, 200, -1, null, "127.6.2.30"), true);
+    String zkUrl = "zk://127.6.2.30:" + zk.getPort() + "/mesos";
+    master1 = startMaster("router-master-1", MASTER_1, zkUrl);
+    master2 = startMaster("router-master-2", MASTER_2, zkUrl);
+    agent =
+        new KernelProcess(
+                "router-agent",
+                AGENT_IP,
+                System.getProperty("kernel.agent.jar"),
+                JVM,
+                List.of(
+                    "--master=" + zkUrl,
+                    "--ip=" + AGENT_IP,
+                    "--port=5051",
+                    "--work_dir=" + work.resolve("agent"),
+                    "--resources=cpus:1;mem:256;ports:[31000-31010]",
+                    "--mesos.agent.registration-backoff=500ms"))
+            .start();
+    int dnsHttp = Nginx.freePort(DNS_IP);
+    dns =
+        new KernelProcess(
+                "router-dns",
+                DNS_IP,
+                System.getProperty("dns.jar"),
+                JVM,
+                List.of(
+                    "--dns.zk=" + zkUrl,
+                    "--dns.listen-ip=" + DNS_IP,
+                    "--dns.port=" + Nginx.freePort(DNS_IP),
+                    "--server.address=" + DNS_IP,
+                    "--dns.http-port=" + dnsHttp))
+            .start();
+    marathon = new TestUpstream("marathon", MARATHON_IP, 0);
+    jobs = new TestUpstream("jobs", JOBS_IP, 0);
+    hello = HttpServer.create(new InetSocketAddress(APP_IP, 0), 16);
+    hello.createContext(
+        "/",
+        x -> {
+          byte[] b = ("hello from " + x.getRequestURI().getPath()).getBytes(StandardCharsets.UTF_8);
+          x.sendResponseHeaders(200, b.length);
+          x.getResponseBody().write(b);
+          x.close();
+        });
+    hello.start();
+
+    int identityPort = Nginx.freePort(IDENTITY_IP);
+    String common =
+        "MASTERS="
+            + MASTER_1
+            + ":5050,"
+            + MASTER_2
+            + ":5050\n"
+            + "AGENTS="
+            + AGENT_IP
+            + ":5051\n"
+            + "MARATHON="
+            + marathon.hostPort()
+            + "\n"
+            + "JOBS="
+            + jobs.hostPort()
+            + "\n"
+            + "DNS_HTTP="
+            + DNS_IP
+            + ":"
+            + dnsHttp
+            + "\n"
+            + "IDENTITY="
+            + IDENTITY_IP
+            + ":"
+            + identityPort
+            + "\n"
+            + "CLUSTER_NAME=router-it\n";
+    router =
+        Nginx.start(
+            work.resolve("router"),
+            "ROUTER_LISTEN=" + ROUTER_IP + ":" + Nginx.freePort(ROUTER_IP) + "\n" + common);
+    openRouter =
+        Nginx.start(
+            work.resolve("open-router"),
+            "ROUTER_LISTEN="
+                + ROUTER_IP
+                + ":"
+                + Nginx.freePort(ROUTER_IP)
+                + "\nROUTER_AUTH=false\n"
+                + common);
+
+    postgres = EmbeddedPostgres.start();
+    identity =
+        SpringApplication.run(
+            IdentityApplication.class,
+            "--server.address=" + IDENTITY_IP,
+            "--server.port=" + identityPort,
+            "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+            "--identity.bootstrap-password=" + ADMIN_PASSWORD,
+            "--spring.config.additional-location=file:"
+                + router.folder().resolve("health.properties"));
+
+    HttpResponse<String> login =
+        post(
+            router.url("/acs/api/v1/auth/login"),
+            "{\"uid\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}");
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    token = JSON.readTree(login.body()).get("token").asText();
+  }
+
+  static KernelProcess startMaster(String name, String ip, String zkUrl) {
+    return new KernelProcess(
+            name,
+            ip,
+            System.getProperty("kernel.master.jar"),
+            JVM,
+            List.of(
+                "--zk=" + zkUrl,
+                "--ip=" + ip,
+                "--port=5050",
+                "--grpc_port=5060",
+                "--mesos.master.zk-session-timeout=2s"))
+        .start();
+  }
+
+  @AfterAll
+  static void stopCluster() throws Exception {
+    for (AutoCloseable c :
+        new AutoCloseable[] {
+          router, openRouter, identity, marathon, jobs, dns, agent, master1, master2, postgres, zk
+        }) {
+      if (c != null) {
+        c.close();
+      }
+    }
+    if (hello != null) {
+      hello.stop(0);
+    }
+  }
+
+  @Test
+  @Order(1)
+  void withoutATokenEveryProtectedRouteIs401WithOauthjwt() throws Exception {
+    for (String path :
+        List.of(
+            "/mesos/master/state",
+            "/marathon/v2/apps",
+            "/service/marathon/v2/apps",
+            "/service/metronome/v1/jobs",
+            "/mesos_dns/v1/version",
+            "/acs/api/v1/users",
+            "/system/health/v1",
+            "/service/hello/",
+            "/agent/any/state",
+            "/metadata")) {
+      HttpResponse<String> r = get(router.url(path), null);
+      assertThat(r.statusCode()).as(path).isEqualTo(401);
+      assertThat(r.headers().firstValue("WWW-Authenticate")).as(path).contains("oauthjwt");
+      assertThat(JSON.readTree(r.body()).get("code").asText()).isEqualTo("ERR_MISSING_AUTH_TOKEN");
+    }
+    // Public: login, the token key, the version, metrics.
+    assertThat(get(router.url("/acs/api/v1/auth/jwks"), null).statusCode()).isEqualTo(200);
+    assertThat(get(router.url("/dcos-metadata/dcos-version.json"), null).body())
+        .contains("\"version\"");
+  }
+
+  @Test
+  @Order(2)
+  void badForgedOrExpiredTokensAre401() throws Exception {
+    var stranger = new RSAKeyGenerator(2048).generate();
+    String forged =
+        sign(
+            new RSASSASigner(stranger),
+            JWSAlgorithm.RS256,
+            "admin",
+            Instant.now().plusSeconds(600));
+    String expired =
+        sign(
+            new RSASSASigner(clusterSigningKey()),
+            JWSAlgorithm.RS256,
+            "admin",
+            Instant.now().minusSeconds(5));
+    String hmac =
+        sign(
+            new MACSigner(new byte[32]),
+            JWSAlgorithm.HS256,
+            "admin",
+            Instant.now().plusSeconds(600));
+    String noUid =
+        sign(
+            new RSASSASigner(clusterSigningKey()),
+            JWSAlgorithm.RS256,
+            null,
+            Instant.now().plusSeconds(600));
+    for (String bad : List.of("garbage", "a.b.c", forged, expired, hmac, noUid)) {
+      HttpResponse<String> r = get(router.url("/service/marathon/v2/apps"), bad);
+      assertThat(r.statusCode()).as(bad).isEqualTo(401);
+      assertThat(r.headers().firstValue("WWW-Authenticate")).contains("oauthjwt");
+      assertThat(JSON.readTree(r.body()).get("code").asText()).isEqualTo("ERR_INVALID_AUTH_TOKEN");
+    }
+    assertThat(
+            JSON.readTree(get(router.url("/service/marathon/v2/apps"), expired).body())
+                .get("description")
+                .asText())
+        .contains("expired");
+    // The same signing key with a future expiry is accepted: the refusals above are about the
+    // token.
+    String good =
+        sign(
+            new RSASSASigner(clusterSigningKey()),
+            JWSAlgorithm.RS256,
+            "admin",
+            Instant.now().plusSeconds(60));
+    assertThat(get(router.url("/service/marathon/v2/apps"), good).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  @Order(3)
+  void aValidTokenReachesEveryComponent() throws Exception {
+    JsonNode apps = JSON.readTree(get(router.url("/service/marathon/v2/apps?x=1"), token).body());
+    assertThat(apps.get("server").asText()).isEqualTo("marathon");
+    assertThat(apps.get("path").asText()).isEqualTo("/v2/apps");
+    assertThat(apps.get("query").asText()).isEqualTo("x=1");
+    assertThat(apps.get("authorization").asText()).isEqualTo("token=" + token);
+    JsonNode viaMarathon = JSON.readTree(get(router.url("/marathon/v2/info"), token).body());
+    assertThat(viaMarathon.get("path").asText()).isEqualTo("/v2/info");
+
+    JsonNode metronome = JSON.readTree(get(router.url("/service/metronome/v1/jobs"), token).body());
+    assertThat(metronome.get("server").asText()).isEqualTo("jobs");
+    assertThat(metronome.get("path").asText()).isEqualTo("/v1/jobs");
+    JsonNode chronos =
+        JSON.readTree(get(router.url("/service/chronos/v1/scheduler/jobs"), token).body());
+    assertThat(chronos.get("path").asText()).isEqualTo("/v1/scheduler/jobs");
+
+    await()
+        .atMost(STARTUP)
+        .until(() -> get(router.url("/mesos/master/state"), token).statusCode() == 200);
+    JsonNode state = JSON.readTree(get(router.url("/mesos/master/state"), token).body());
+    assertThat(state.get("hostname").asText()).isIn(MASTER_1, MASTER_2);
+
+    await()
+        .atMost(STARTUP)
+        .until(() -> get(router.url("/mesos_dns/v1/version"), token).statusCode() == 200);
+    assertThat(get(router.url("/mesos_dns/v1/hosts/leader.mesos"), token).body())
+        .contains(state.get("hostname").asText());
+
+    await()
+        .atMost(STARTUP)
+        .until(
+            () ->
+                JSON.readTree(get(router.url("/mesos/master/slaves"), token).body())
+                        .path("slaves")
+                        .size()
+                    == 1);
+    String agentId =
+        JSON.readTree(get(router.url("/mesos/master/slaves"), token).body())
+            .get("slaves")
+            .get(0)
+            .get("id")
+            .asText();
+    HttpResponse<String> agentState = get(router.url("/agent/" + agentId + "/state"), token);
+    assertThat(agentState.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(agentState.body()).get("id").asText()).isEqualTo(agentId);
+    assertThat(get(router.url("/agent/no-such-agent/state"), token).statusCode()).isEqualTo(404);
+
+    JsonNode users = JSON.readTree(get(router.url("/acs/api/v1/users"), token).body());
+    assertThat(users.get("array").get(0).get("uid").asText()).isEqualTo("admin");
+    JsonNode health = JSON.readTree(get(router.url("/system/health/v1"), token).body());
+    assertThat(health.get("units").findValuesAsText("id"))
+        .contains("mesos-master", "mesos-agent", "mesos-dns");
+    assertThat(get(router.url("/metadata"), token).body()).contains("CLUSTER_ID");
+    String metrics = get(router.url("/nginx/metrics"), null).body();
+    assertThat(metrics).contains("dcos_router_requests_total{route=\"marathon\",status=\"2xx\"}");
+  }
+
+  @Test
+  @Order(4)
+  void theLoginCookieAuthenticatesAndIsStrippedBeforeTheService() throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(router.url("/service/marathon/v2/info")))
+            .header(
+                "Cookie",
+                "theme=dark; dcos-acs-auth-cookie=" + token + "; dcos-acs-info-cookie=abc; lang=en")
+            .build();
+    HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonNode echo = JSON.readTree(r.body());
+    assertThat(echo.get("cookie").asText()).isEqualTo("theme=dark; lang=en");
+    assertThat(echo.get("authorization").isNull()).isTrue();
+  }
+
+  @Test
+  @Order(5)
+  void withAuthSwitchedOffNoTokenIsNeeded() throws Exception {
+    HttpResponse<String> r = get(openRouter.url("/service/marathon/v2/apps"), null);
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(r.body()).get("server").asText()).isEqualTo("marathon");
+  }
+
+  @Test
+  @Order(6)
+  void aLabelledAppIsRoutedWithinASecondAndUnroutedWithinASecondOfItsDeletion() throws Exception {
+    assertThat(get(router.url("/service/hello/greet"), token).statusCode()).isEqualTo(404);
+    marathon.deploy("/hello", "hello", APP_IP, hello.getAddress().getPort());
+    await()
+        .atMost(FRESH)
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () ->
+                get(router.url("/service/hello/greet"), token).body().equals("hello from /greet"));
+
+    marathon.remove("/hello");
+    await()
+        .atMost(FRESH.plusMillis(500))
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> get(router.url("/service/hello/greet"), token).statusCode() == 404);
+  }
+
+  @Test
+  @Order(7)
+  void mesosFollowsTheNewLeaderAfterTheLeaderIsKilled() throws Exception {
+    await()
+        .atMost(STARTUP)
+        .until(() -> get(router.url("/mesos/master/state"), token).statusCode() == 200);
+    String first =
+        JSON.readTree(get(router.url("/mesos/master/state"), token).body())
+            .get("hostname")
+            .asText();
+    KernelProcess leader = first.equals(MASTER_1) ? master1 : master2;
+    String standby = first.equals(MASTER_1) ? MASTER_2 : MASTER_1;
+    leader.kill9();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> {
+              HttpResponse<String> r = get(router.url("/mesos/master/state"), token);
+              return r.statusCode() == 200
+                  && JSON.readTree(r.body()).get("hostname").asText().equals(standby);
+            });
+  }
+
+  static String sign(com.nimbusds.jose.JWSSigner signer, JWSAlgorithm alg, String uid, Instant exp)
+      throws Exception {
+    JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().expirationTime(Date.from(exp));
+    if (uid != null) {
+      claims.claim("uid", uid);
+    }
+    SignedJWT jwt = new SignedJWT(new JWSHeader(alg), claims.build());
+    jwt.sign(signer);
+    return jwt.serialize();
+  }
+
+  /** The identity service's private key, read from its database, to mint tokens it never issued. */
+  static PrivateKey clusterSigningKey() throws Exception {
+    try (Connection c = postgres.getPostgresDatabase().getConnection();
+        var s = c.prepareStatement("select private_key from signing_key where id = 1");
+        ResultSet rs = s.executeQuery()) {
+      rs.next();
+      return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(rs.getBytes(1)));
+    }
+  }
+
+  static HttpResponse<String> get(String url, String token) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
+    if (token != null) {
+      b.header("Authorization", "token=" + token);
+    }
+    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static HttpResponse<String> post(String url, String json) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}
