@@ -54,3 +54,14 @@ ensure_tools() {
 ensure_dns_tools() {
   command -v dig >/dev/null || apt_install dnsutils
 }
+
+# The admin router: nginx with its Lua module, and the Lua libraries it loads (cjson, luaossl).
+NGINX_MODULES="${NGINX_MODULES:-/usr/lib/nginx/modules}"
+ensure_router_packages() {
+  local missing=()
+  command -v nginx >/dev/null || missing+=(nginx)
+  [ -f "$NGINX_MODULES/ngx_http_lua_module.so" ] || missing+=(libnginx-mod-http-lua)
+  dpkg -s lua-cjson >/dev/null 2>&1 || missing+=(lua-cjson)
+  dpkg -s lua-luaossl >/dev/null 2>&1 || missing+=(lua-luaossl)
+  [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
+}

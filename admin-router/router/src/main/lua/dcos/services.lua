@@ -1,5 +1,5 @@
 -- /service/<name>/: Marathon apps labelled DCOS_SERVICE_NAME (with DCOS_SERVICE_SCHEME and
--- DCOS_SERVICE_PORT_INDEX) that have running tasks, else an active framework of that name with a
+-- DCOS_SERVICE_PORT_INDEX) that have running tasks (healthy, when health checked), else an active framework of that name with a
 -- webui_url. Both tables come from cache.lua: a new app is routed on the first request after it
 -- runs, a deleted one stops being routed within route_ttl.
 local cache = require "dcos.cache"
@@ -21,7 +21,11 @@ function M.app_routes(doc)
       local targets = {}
       for _, task in ipairs(app.tasks or {}) do
         local port = type(task.ports) == "table" and task.ports[index]
-        if (task.state == nil or task.state == "TASK_RUNNING") and task.host and port then
+        local healthy = true
+        for _, check in ipairs(type(task.healthCheckResults) == "table" and task.healthCheckResults or {}) do
+          healthy = healthy and check.alive ~= false
+        end
+        if (task.state == nil or task.state == "TASK_RUNNING") and healthy and task.host and port then
           targets[#targets + 1] = scheme .. "://" .. task.host .. ":" .. port
         end
       end
