@@ -322,6 +322,11 @@ public final class SimulatedAgent {
         goDown(State.REFUSED, "refused");
       }
       case RUN_TASK -> launch(m.getRunTask().getFramework(), m.getRunTask().getTask(), null);
+      case RUN_TASKS -> {
+        for (TaskInfo t : m.getRunTasks().getTasksList()) {
+          launch(m.getRunTasks().getFramework(), t, null);
+        }
+      }
       case RUN_TASK_GROUP -> {
         ExecutorID executor = m.getRunTaskGroup().getExecutor().getExecutorId();
         for (TaskInfo t : m.getRunTaskGroup().getTaskGroup().getTasksList()) {

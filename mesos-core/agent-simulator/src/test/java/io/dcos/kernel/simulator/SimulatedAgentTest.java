@@ -21,6 +21,7 @@ import io.dcos.kernel.protocol.agent.Register;
 import io.dcos.kernel.protocol.agent.ReregisterRequest;
 import io.dcos.kernel.protocol.agent.RunTask;
 import io.dcos.kernel.protocol.agent.RunTaskGroup;
+import io.dcos.kernel.protocol.agent.RunTasks;
 import io.dcos.kernel.protocol.agent.ShutdownFramework;
 import io.dcos.kernel.protocol.agent.StatusUpdate;
 import java.time.Duration;
@@ -174,6 +175,43 @@ class SimulatedAgentTest {
     assertThat(states(host))
         .containsSubsequence(
             TaskState.TASK_STARTING, TaskState.TASK_RUNNING, TaskState.TASK_FINISHED);
+  }
+
+  @Test
+  void runTasksLaunchesEveryTaskItCarries() {
+    cluster(1);
+    master.autoAck(true);
+    String host = cluster.agent(0).hostname();
+
+    master.send(
+        host,
+        MasterMessage.newBuilder()
+            .setRunTasks(
+                RunTasks.newBuilder()
+                    .setFramework(FRAMEWORK)
+                    .addTasks(task("one"))
+                    .addTasks(task("two"))
+                    .addTasks(task("three")))
+            .build());
+
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                cluster.agent(0).taskStates().values().stream()
+                        .filter(st -> st == TaskState.TASK_RUNNING)
+                        .count()
+                    == 3);
+    assertThat(cluster.agent(0).taskStates().keySet()).containsExactly("one", "two", "three");
+    assertThat(master.agent(host).updates())
+        .extracting(u -> u.getStatus().getTaskId().getValue() + " " + u.getStatus().getState())
+        .containsExactlyInAnyOrder(
+            "one TASK_STARTING",
+            "one TASK_RUNNING",
+            "two TASK_STARTING",
+            "two TASK_RUNNING",
+            "three TASK_STARTING",
+            "three TASK_RUNNING");
   }
 
   @Test

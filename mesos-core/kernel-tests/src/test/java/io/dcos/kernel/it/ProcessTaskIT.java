@@ -100,6 +100,16 @@ class ProcessTaskIT {
 
         framework.launch("done", "cpus:0.1;mem:32", "true");
         framework.awaitState("done", TaskState.TASK_FINISHED, SOON);
+
+        // Several tasks of one LAUNCH travel to the agent in one message; each runs on its own.
+        Offer pair = framework.takeOffer();
+        framework.client.launch(
+            pair.getId(),
+            TestFramework.commandTask("pair-1", pair, "cpus:0.1;mem:32", "exit 4"),
+            TestFramework.commandTask("pair-2", pair, "cpus:0.1;mem:32", "true"));
+        TaskStatus first = framework.awaitState("pair-1", TaskState.TASK_FAILED, SOON);
+        assertThat(first.getMessage()).contains("exited with status 4");
+        framework.awaitState("pair-2", TaskState.TASK_FINISHED, SOON);
       }
     }
   }

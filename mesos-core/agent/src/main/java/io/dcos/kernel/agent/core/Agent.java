@@ -209,6 +209,11 @@ public final class Agent implements MasterConnection.Handler, AutoCloseable {
       case REGISTERED -> onRegistered(message.getRegistered());
       case RUN_TASK ->
           tasks.launch(message.getRunTask().getFramework(), message.getRunTask().getTask());
+      case RUN_TASKS -> {
+        for (TaskInfo task : message.getRunTasks().getTasksList()) {
+          tasks.launch(message.getRunTasks().getFramework(), task);
+        }
+      }
       case RUN_TASK_GROUP -> launchGroup(message.getRunTaskGroup());
       case KILL_TASK ->
           tasks.kill(

@@ -22,6 +22,7 @@ import io.dcos.kernel.protocol.agent.KillTask;
 import io.dcos.kernel.protocol.agent.MasterMessage;
 import io.dcos.kernel.protocol.agent.RunTask;
 import io.dcos.kernel.protocol.agent.RunTaskGroup;
+import io.dcos.kernel.protocol.agent.RunTasks;
 import io.dcos.kernel.protocol.agent.StatusUpdateAcknowledgement;
 import io.dcos.kernel.protocol.scheduler.Call;
 import java.time.Duration;
@@ -132,9 +133,11 @@ final class SchedulerCalls {
     for (Offer.Operation op : accept.getOperationsList()) {
       switch (op.getType()) {
         case LAUNCH -> {
+          List<TaskInfo> launched = new ArrayList<>(op.getLaunch().getTaskInfosCount());
           for (TaskInfo task : op.getLaunch().getTaskInfosList()) {
-            left = launch(f, agent, role, task, left);
+            left = launch(f, agent, role, task, left, launched);
           }
+          sendLaunches(f, agent, launched);
         }
         case LAUNCH_GROUP -> left = launchGroup(f, agent, role, op.getLaunchGroup(), left);
         default ->
@@ -172,9 +175,17 @@ final class SchedulerCalls {
     return TaskValidator.validate(task, agent.id, id -> isLive(f, id), available, group);
   }
 
-  /** Launches one task if valid, returning the offered resources still left. */
+  /**
+   * Records one task if valid and adds it to {@code launched}, returning the offered resources
+   * still left.
+   */
   private Resources launch(
-      FrameworkRecord f, AgentRecord agent, String role, TaskInfo task, Resources left) {
+      FrameworkRecord f,
+      AgentRecord agent,
+      String role,
+      TaskInfo task,
+      Resources left,
+      List<TaskInfo> launched) {
     TaskValidator.Verdict verdict = check(f, agent, task, left, false);
     if (!verdict.valid()) {
       sendMasterStatus(
@@ -183,11 +194,26 @@ final class SchedulerCalls {
     }
     Resources resources = verdict.resources();
     addTask(f, agent, role, task, resources);
-    agent.link.send(
-        MasterMessage.newBuilder()
-            .setRunTask(RunTask.newBuilder().setFramework(f.info).setTask(task))
-            .build());
+    launched.add(task);
     return left.minus(resources);
+  }
+
+  /**
+   * Sends the valid tasks of one LAUNCH to the agent: a lone task as RunTask, several as one
+   * RunTasks that carries the framework's info once.
+   */
+  private static void sendLaunches(FrameworkRecord f, AgentRecord agent, List<TaskInfo> tasks) {
+    if (tasks.size() == 1) {
+      agent.link.send(
+          MasterMessage.newBuilder()
+              .setRunTask(RunTask.newBuilder().setFramework(f.info).setTask(tasks.get(0)))
+              .build());
+    } else if (tasks.size() > 1) {
+      agent.link.send(
+          MasterMessage.newBuilder()
+              .setRunTasks(RunTasks.newBuilder().setFramework(f.info).addAllTasks(tasks))
+              .build());
+    }
   }
 
   private Resources launchGroup(

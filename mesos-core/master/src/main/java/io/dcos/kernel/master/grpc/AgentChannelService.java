@@ -2,11 +2,14 @@ package io.dcos.kernel.master.grpc;
 
 import io.dcos.kernel.master.core.Master;
 import io.dcos.kernel.master.state.AgentLink;
+import io.dcos.kernel.protocol.TaskInfo;
 import io.dcos.kernel.protocol.agent.AgentChannelGrpc;
 import io.dcos.kernel.protocol.agent.AgentMessage;
 import io.dcos.kernel.protocol.agent.AgentMessageBatch;
 import io.dcos.kernel.protocol.agent.MasterMessage;
 import io.dcos.kernel.protocol.agent.MasterMessageBatch;
+import io.dcos.kernel.protocol.agent.RunTask;
+import io.dcos.kernel.protocol.agent.RunTasks;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
@@ -26,7 +29,7 @@ public final class AgentChannelService extends AgentChannelGrpc.AgentChannelImpl
 
   @Override
   public StreamObserver<AgentMessage> connect(StreamObserver<MasterMessage> responses) {
-    Inbound inbound = open(StreamSender.single(responses));
+    Inbound inbound = open(StreamSender.single(responses), true);
     if (inbound == null) {
       return new SchedulerService.Ignore<>();
     }
@@ -55,7 +58,8 @@ public final class AgentChannelService extends AgentChannelGrpc.AgentChannelImpl
         open(
             StreamSender.batched(
                 responses,
-                messages -> MasterMessageBatch.newBuilder().addAllMessages(messages).build()));
+                messages -> MasterMessageBatch.newBuilder().addAllMessages(messages).build()),
+            false);
     if (inbound == null) {
       return new SchedulerService.Ignore<>();
     }
@@ -79,13 +83,25 @@ public final class AgentChannelService extends AgentChannelGrpc.AgentChannelImpl
     };
   }
 
-  /** A new agent stream; null when refused because this master does not lead. */
-  private Inbound open(StreamSender<MasterMessage> sender) {
+  /**
+   * A new agent stream; null when refused because this master does not lead. An agent that
+   * connected with {@code Connect} may not know RunTasks: it gets one RunTask per task instead.
+   */
+  private Inbound open(StreamSender<MasterMessage> sender, boolean oneTaskPerRun) {
     if (!master.isLeader()) {
       sender.fail(Status.UNAVAILABLE.withDescription(leaderHint.describe()));
       return null;
     }
-    return new Inbound(sender);
+    return new Inbound(sender, oneTaskPerRun);
+  }
+
+  private static void sendEachTask(StreamSender<MasterMessage> sender, RunTasks run) {
+    for (TaskInfo task : run.getTasksList()) {
+      sender.send(
+          MasterMessage.newBuilder()
+              .setRunTask(RunTask.newBuilder().setFramework(run.getFramework()).setTask(task))
+              .build());
+    }
   }
 
   /** What arrives on one agent stream, handed to the master in order. */
@@ -94,13 +110,17 @@ public final class AgentChannelService extends AgentChannelGrpc.AgentChannelImpl
     private final AgentLink link;
     private boolean registered;
 
-    Inbound(StreamSender<MasterMessage> sender) {
+    Inbound(StreamSender<MasterMessage> sender, boolean oneTaskPerRun) {
       this.sender = sender;
       this.link =
           new AgentLink() {
             @Override
             public void send(MasterMessage message) {
-              sender.send(message);
+              if (oneTaskPerRun && message.hasRunTasks()) {
+                sendEachTask(sender, message.getRunTasks());
+              } else {
+                sender.send(message);
+              }
             }
 
             @Override

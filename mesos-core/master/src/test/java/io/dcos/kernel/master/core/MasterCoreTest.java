@@ -18,6 +18,31 @@ import org.junit.jupiter.api.Test;
 class MasterCoreTest {
 
   @Test
+  void theTasksOfOneLaunchTravelToTheAgentInOneRunTasksInTheirOrder() {
+    try (MasterScenario s = new MasterScenario()) {
+      FakeLinks.Agent agent = s.registerAgent("cpus:4;mem:1024", null, List.of());
+      FakeLinks.Framework f = s.subscribe("batch", null, false, 60);
+      Offer offer = s.awaitOffer(f, 0);
+
+      s.launch(
+          f,
+          offer,
+          MasterScenario.task("a", offer, "cpus:1;mem:64"),
+          MasterScenario.task("b", offer, "cpus:1;mem:64"),
+          MasterScenario.task("c", offer, "cpus:1;mem:64"));
+
+      await().atMost(MasterScenario.WAIT).until(() -> agent.count(MasterMessage::hasRunTasks) == 1);
+      MasterMessage run = agent.last(MasterMessage::hasRunTasks);
+      assertThat(run.getRunTasks().getTasksList())
+          .extracting(t -> t.getTaskId().getValue())
+          .containsExactly("a", "b", "c");
+      assertThat(run.getRunTasks().getFramework().getId().getValue())
+          .isEqualTo(MasterScenario.frameworkId(f));
+      assertThat(agent.count(MasterMessage::hasRunTask)).isZero();
+    }
+  }
+
+  @Test
   void offersLaunchesAndDeliversUpdatesUntilAcknowledged() {
     try (MasterScenario s = new MasterScenario()) {
       FakeLinks.Agent agent =
