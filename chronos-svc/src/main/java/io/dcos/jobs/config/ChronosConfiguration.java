@@ -81,13 +81,7 @@ public class ChronosConfiguration {
       QuartzScheduleTimer timer,
       Clock clock,
       ChronosProperties p) {
-    return new JobEngine(
-        jobs,
-        runs,
-        tx,
-        new RunPlanner(clock, p.disableAfterFailures()),
-        timer,
-        (placement, at) -> {});
+    return new JobEngine(jobs, runs, tx, new RunPlanner(clock, p.disableAfterFailures()), timer);
   }
 
   @Bean

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -54,29 +55,21 @@ public final class JobEngine implements AutoCloseable {
   private final ScheduleTimer timer;
   private final ExecutorService loop;
   private final ScheduledExecutorService delays;
-  private final LinkedHashSet<String> waiting = new LinkedHashSet<>();
+  private final Set<String> waiting = java.util.Collections.synchronizedSet(new LinkedHashSet<>());
   private volatile TaskLauncher launcher;
   private volatile boolean leading;
-  private final FireListener fireListener;
-
-  /** Observes launch decisions, for lateness measurements. */
-  public interface FireListener {
-    void placed(Placement placement, Instant at);
-  }
 
   public JobEngine(
       JobRepository jobs,
       RunRepository runs,
       TransactionTemplate tx,
       RunPlanner planner,
-      ScheduleTimer timer,
-      FireListener fireListener) {
+      ScheduleTimer timer) {
     this.jobs = jobs;
     this.runs = runs;
     this.tx = tx;
     this.planner = planner;
     this.timer = timer;
-    this.fireListener = fireListener;
     this.loop = Executors.newSingleThreadExecutor(daemon("chronos-engine"));
     this.delays = Executors.newSingleThreadScheduledExecutor(daemon("chronos-retries"));
   }
@@ -179,44 +172,41 @@ public final class JobEngine implements AutoCloseable {
 
   /**
    * A schedule armed for {@code armedDue} came due (called by the timer, possibly again after a
-   * failover). Claims and starts the run the planner chooses, then arms the next due time.
+   * failover). Claims and starts the runs the planner chooses, then arms the next due time. Runs on
+   * the timer's thread, several at once: the claim in PostgreSQL keeps each due time single.
    */
   public void scheduleDue(String jobId, String scheduleId, Instant armedDue) {
-    call(
-        () -> {
-          Optional<JobSpec> found = jobs.find(jobId);
-          Optional<ScheduleSpec> spec = found.flatMap(j -> j.schedule(scheduleId));
-          if (spec.isEmpty()) {
-            return null;
-          }
-          JobSpec job = found.get();
-          FireDecision d;
-          try {
-            d =
-                planner.onDue(
-                    job,
-                    spec.get(),
-                    Schedules.parse(spec.get()),
-                    armedDue,
-                    jobs.counters(jobId),
-                    runs.active(jobId));
-          } catch (InvalidScheduleException e) {
-            LOG.error("stored schedule {}/{} is invalid: {}", jobId, scheduleId, e.getMessage());
-            return null;
-          }
-          for (Instant due : d.launchFor()) {
-            startRun(job, due, RunTrigger.SCHEDULE, "");
-          }
-          if (!d.skipReason().isEmpty()) {
-            LOG.info("job {} due at {}: {}", jobId, armedDue, d.skipReason());
-          }
-          if (d.nextDue().isPresent()) {
-            timer.arm(jobId, scheduleId, d.nextDue().get());
-          } else {
-            timer.disarm(jobId, scheduleId);
-          }
-          return null;
-        });
+    Optional<JobSpec> found = jobs.find(jobId);
+    Optional<ScheduleSpec> spec = found.flatMap(j -> j.schedule(scheduleId));
+    if (spec.isEmpty()) {
+      return;
+    }
+    JobSpec job = found.get();
+    FireDecision d;
+    try {
+      d =
+          planner.onDue(
+              job,
+              spec.get(),
+              Schedules.parse(spec.get()),
+              armedDue,
+              jobs.counters(jobId),
+              runs.active(jobId));
+    } catch (InvalidScheduleException e) {
+      LOG.error("stored schedule {}/{} is invalid: {}", jobId, scheduleId, e.getMessage());
+      return;
+    }
+    for (Instant due : d.launchFor()) {
+      startRun(job, due, RunTrigger.SCHEDULE, "");
+    }
+    if (!d.skipReason().isEmpty()) {
+      LOG.info("job {} due at {}: {}", jobId, armedDue, d.skipReason());
+    }
+    if (d.nextDue().isPresent()) {
+      timer.arm(jobId, scheduleId, d.nextDue().get());
+    } else {
+      timer.disarm(jobId, scheduleId);
+    }
   }
 
   /** Starts a run now (Metronome POST runs, Chronos PUT job); returns it. */
@@ -292,28 +282,35 @@ public final class JobEngine implements AutoCloseable {
             return out;
           }
           OfferMatcher matcher = new OfferMatcher(offers);
-          for (String runId : List.copyOf(waiting)) {
-            Optional<JobRun> run = runs.find(runId);
-            if (run.isEmpty() || run.get().status().isFinal()) {
+          List<String> ids;
+          synchronized (waiting) {
+            ids = List.copyOf(waiting);
+          }
+          Map<String, JobRun> found = runs.findAll(ids);
+          Map<String, JobSpec> specs =
+              jobs.findAll(found.values().stream().map(JobRun::jobId).distinct().toList());
+          Instant now = planner.now();
+          List<TaskRecord> launched = new ArrayList<>();
+          List<String> orphaned = new ArrayList<>();
+          for (String runId : ids) {
+            JobRun r = found.get(runId);
+            if (r == null || r.status().isFinal()) {
               waiting.remove(runId);
               continue;
             }
-            Optional<JobSpec> job = jobs.find(run.get().jobId());
-            if (job.isEmpty()) {
+            JobSpec job = specs.get(r.jobId());
+            if (job == null) {
               waiting.remove(runId);
-              tx.executeWithoutResult(
-                  s -> runs.updateStatus(runId, RunStatus.FAILED, planner.now()));
+              orphaned.add(runId);
               continue;
             }
-            Optional<OfferView> offer = matcher.place(job.get().run());
+            Optional<OfferView> offer = matcher.place(job.run());
             if (offer.isEmpty()) {
               continue;
             }
-            JobRun r = run.get();
             int attempt = r.attempts();
             String taskId = RunIds.taskId(r.jobId(), r.id(), r.dueAt(), attempt);
-            Instant now = planner.now();
-            TaskRecord task =
+            launched.add(
                 new TaskRecord(
                     taskId,
                     r.id(),
@@ -324,33 +321,28 @@ public final class JobEngine implements AutoCloseable {
                     now,
                     null,
                     null,
-                    "");
+                    ""));
+            out.add(
+                new Placement(
+                    taskId, offer.get().offerId(), offer.get().agentId(), r.jobId(), r, job.run()));
+          }
+          if (!launched.isEmpty() || !orphaned.isEmpty()) {
             tx.executeWithoutResult(
                 s -> {
-                  runs.insertTask(task);
-                  if (r.status() == RunStatus.INITIAL) {
-                    runs.updateStatus(r.id(), RunStatus.STARTING, null);
+                  if (!launched.isEmpty()) {
+                    runs.insertTasks(launched);
                   }
+                  orphaned.forEach(id -> runs.updateStatus(id, RunStatus.FAILED, now));
                 });
-            waiting.remove(runId);
-            Placement p =
-                new Placement(
-                    taskId,
-                    offer.get().offerId(),
-                    offer.get().agentId(),
-                    r.jobId(),
-                    r,
-                    job.get().run());
-            out.add(p);
-            fireListener.placed(p, now);
           }
+          launched.forEach(t -> waiting.remove(t.runId()));
           return out;
         });
   }
 
   /** Whether runs are waiting for resources. */
   public boolean hasWaitingRuns() {
-    return call(() -> !waiting.isEmpty());
+    return !waiting.isEmpty();
   }
 
   // ---- Task updates ----

@@ -55,6 +55,22 @@ public final class JobRepository {
         .findFirst();
   }
 
+  /** The jobs with these ids, in one round trip. */
+  public Map<String, JobSpec> findAll(java.util.Collection<String> ids) {
+    Map<String, JobSpec> out = new HashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    jdbc.query(
+        "SELECT spec FROM jobs WHERE id = ANY (?)",
+        ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", ids.toArray())),
+        (ResultSet rs) -> {
+          JobSpec j = fromJson(rs.getString(1));
+          out.put(j.id(), j);
+        });
+    return out;
+  }
+
   public List<JobSpec> all() {
     return jdbc.query("SELECT spec FROM jobs ORDER BY id", (rs, i) -> fromJson(rs.getString(1)));
   }

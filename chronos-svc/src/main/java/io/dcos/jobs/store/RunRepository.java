@@ -102,6 +102,43 @@ public final class RunRepository {
         .findFirst();
   }
 
+  /** The runs with these ids, with their tasks, in one round trip per table. */
+  public Map<String, JobRun> findAll(Collection<String> runIds) {
+    Map<String, JobRun> out = new LinkedHashMap<>();
+    if (runIds.isEmpty()) {
+      return out;
+    }
+    for (JobRun r : loadWith("SELECT * FROM runs WHERE id = ANY (?)", runIds)) {
+      out.put(r.id(), r);
+    }
+    return out;
+  }
+
+  /** Records launched tasks and moves their waiting runs to STARTING, in one batch. */
+  public void insertTasks(List<TaskRecord> tasks) {
+    jdbc.batchUpdate(
+        "INSERT INTO tasks (id, run_id, attempt, agent_id, hostname, state, launched_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        tasks,
+        500,
+        (ps, t) -> {
+          ps.setString(1, t.id());
+          ps.setString(2, t.runId());
+          ps.setInt(3, t.attempt());
+          ps.setString(4, t.agentId());
+          ps.setString(5, t.hostname());
+          ps.setString(6, t.state());
+          ps.setTimestamp(7, ts(t.launchedAt()));
+        });
+    jdbc.update(
+        "UPDATE runs SET status = 'STARTING' WHERE status = 'INITIAL' AND id = ANY (?)",
+        ps ->
+            ps.setArray(
+                1,
+                ps.getConnection()
+                    .createArrayOf("text", tasks.stream().map(TaskRecord::runId).toArray())));
+  }
+
   public Optional<JobRun> find(String runId) {
     List<JobRun> runs = load("SELECT * FROM runs WHERE id = ?", runId);
     return runs.stream().findFirst();
@@ -149,6 +186,10 @@ public final class RunRepository {
           runs.put(r.id(), r);
         },
         args);
+    return withTasks(runs);
+  }
+
+  private List<JobRun> withTasks(Map<String, JobRun> runs) {
     if (runs.isEmpty()) {
       return List.of();
     }
@@ -168,6 +209,18 @@ public final class RunRepository {
               tasks.getOrDefault(r.id(), List.of())));
     }
     return out;
+  }
+
+  private List<JobRun> loadWith(String sql, Collection<String> ids) {
+    Map<String, JobRun> runs = new LinkedHashMap<>();
+    jdbc.query(
+        sql,
+        ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", ids.toArray())),
+        (ResultSet rs) -> {
+          JobRun r = run(rs);
+          runs.put(r.id(), r);
+        });
+    return withTasks(runs);
   }
 
   private Map<String, List<TaskRecord>> tasksOf(Collection<String> runIds) {
