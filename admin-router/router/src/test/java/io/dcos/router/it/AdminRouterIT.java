@@ -15,6 +15,14 @@ import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import io.dcos.identity.IdentityApplication;
 import io.dcos.kernel.bench.KernelProcess;
+import io.dcos.kernel.protocol.FrameworkID;
+import io.dcos.kernel.protocol.FrameworkInfo;
+import io.dcos.kernel.protocol.MasterInfo;
+import io.dcos.kernel.protocol.Offer;
+import io.dcos.kernel.protocol.TaskStatus;
+import io.dcos.kernel.sdk.Scheduler;
+import io.dcos.kernel.sdk.SchedulerClient;
+import io.dcos.kernel.sdk.discovery.ZooKeeperUrl;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -72,6 +80,7 @@ class AdminRouterIT {
 
   static Path work;
   static TestingServer zk;
+  static String zkUrl;
   static KernelProcess master1;
   static KernelProcess master2;
   static KernelProcess agent;
@@ -91,7 +100,7 @@ class AdminRouterIT {
     zk =
         new TestingServer(
             new InstanceSpec(null, -1, -1, -1, true, -1, 200, -1, null, "127.6.2.30"), true);
-    String zkUrl = "zk://127.6.2.30:" + zk.getPort() + "/mesos";
+    zkUrl = "zk://127.6.2.30:" + zk.getPort() + "/mesos";
     master1 = startMaster("router-master-1", MASTER_1, zkUrl);
     master2 = startMaster("router-master-2", MASTER_2, zkUrl);
     agent =
@@ -405,6 +414,43 @@ class AdminRouterIT {
 
   @Test
   @Order(7)
+  void aFrameworkIsRoutedByNameToItsWebUi() throws Exception {
+    String webUi = "http://" + APP_IP + ":" + hello.getAddress().getPort();
+    SchedulerClient framework =
+        SchedulerClient.builder(
+                FrameworkInfo.newBuilder()
+                    .setName("hello-framework")
+                    .setUser("root")
+                    .setWebuiUrl(webUi)
+                    .build(),
+                new Scheduler() {
+                  @Override
+                  public void subscribed(FrameworkID id, MasterInfo m) {}
+
+                  @Override
+                  public void offers(List<Offer> list) {}
+
+                  @Override
+                  public void update(TaskStatus status) {}
+                })
+            .zooKeeper(ZooKeeperUrl.parse(zkUrl))
+            .start();
+    try {
+      await()
+          .atMost(STARTUP)
+          .pollInterval(Duration.ofMillis(100))
+          .until(
+              () ->
+                  get(router.url("/service/hello-framework/ui"), token)
+                      .body()
+                      .equals("hello from /ui"));
+    } finally {
+      framework.close();
+    }
+  }
+
+  @Test
+  @Order(8)
   void mesosFollowsTheNewLeaderAfterTheLeaderIsKilled() throws Exception {
     await()
         .atMost(STARTUP)
