@@ -135,6 +135,13 @@ public final class AppValidator {
     return v.list();
   }
 
+  /** The violations of an app or group id at {@code jsonPath}; the root is not a valid id. */
+  public static List<Violation> validatePath(PathId id, String jsonPath) {
+    Violations v = new Violations();
+    validateId(id, jsonPath, v);
+    return v.list();
+  }
+
   /** Checks every segment of an id; the root is not an app id. */
   static void validateId(PathId id, String path, Violations v) {
     if (id.isRoot()) {

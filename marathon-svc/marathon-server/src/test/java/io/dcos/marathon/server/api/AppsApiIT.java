@@ -151,7 +151,7 @@ class AppsApiIT {
   @Test
   void partialUpdatesKeepOtherFieldsAndRollbackRestoresAVersion() {
     http.post("/v2/apps", "{\"id\":\"/upd/app\",\"cmd\":\"sleep 1\",\"labels\":{\"a\":\"b\"}}");
-    Http.Answer scaled = http.put("/v2/apps/upd/app", "{\"instances\":3}");
+    Http.Answer scaled = http.put("/v2/apps/upd/app?force=true", "{\"instances\":3}");
     assertThat(scaled.status()).isEqualTo(200);
     assertThat(scaled.json().get("deploymentId").asText())
         .isEqualTo(scaled.header("Marathon-Deployment-Id"));
@@ -164,7 +164,7 @@ class AppsApiIT {
     assertThat(app.at("/versionInfo/lastScalingAt").asText()).isEqualTo(scaledVersion);
     assertThat(app.at("/versionInfo/lastConfigChangeAt").asText()).isNotEqualTo(scaledVersion);
 
-    Http.Answer changed = http.patch("/v2/apps/upd/app", "{\"cmd\":\"sleep 2\"}");
+    Http.Answer changed = http.patch("/v2/apps/upd/app?force=true", "{\"cmd\":\"sleep 2\"}");
     assertThat(changed.status()).isEqualTo(200);
     assertThat(
             http.get("/v2/apps/upd/app").json().at("/app/versionInfo/lastConfigChangeAt").asText())
@@ -176,12 +176,15 @@ class AppsApiIT {
     assertThat(http.get("/v2/apps/upd/app/versions/" + first).json().get("instances").asInt())
         .isEqualTo(1);
 
-    Http.Answer rollback = http.put("/v2/apps/upd/app", "{\"version\":\"" + first + "\"}");
+    Http.Answer rollback =
+        http.put("/v2/apps/upd/app?force=true", "{\"version\":\"" + first + "\"}");
     assertThat(rollback.status()).isEqualTo(200);
     JsonNode back = http.get("/v2/apps/upd/app").json().get("app");
     assertThat(back.get("cmd").asText()).isEqualTo("sleep 1");
     assertThat(back.get("instances").asInt()).isEqualTo(1);
-    assertThat(http.put("/v2/apps/upd/app", "{\"version\":\"2001-01-01T00:00:00Z\"}").status())
+    assertThat(
+            http.put("/v2/apps/upd/app?force=true", "{\"version\":\"2001-01-01T00:00:00Z\"}")
+                .status())
         .isEqualTo(404);
   }
 
@@ -191,7 +194,7 @@ class AppsApiIT {
     assertThat(created.status()).isEqualTo(201);
     String before =
         http.get("/v2/apps/put/made").json().at("/app/versionInfo/lastConfigChangeAt").asText();
-    Http.Answer restarted = http.post("/v2/apps/put/made/restart", null);
+    Http.Answer restarted = http.post("/v2/apps/put/made/restart?force=true", null);
     assertThat(restarted.status()).isEqualTo(200);
     assertThat(restarted.json().get("deploymentId").asText()).isNotBlank();
     String after =
@@ -224,7 +227,7 @@ class AppsApiIT {
   @Test
   void deleteRemovesTheAppAndItsVersionsAnswer404() {
     http.post("/v2/apps", "{\"id\":\"/del/app\",\"cmd\":\"sleep 1\"}");
-    Http.Answer deleted = http.delete("/v2/apps/del/app");
+    Http.Answer deleted = http.delete("/v2/apps/del/app?force=true");
     assertThat(deleted.status()).isEqualTo(200);
     assertThat(deleted.json().get("deploymentId").asText()).isNotBlank();
     assertThat(http.get("/v2/apps/del/app").status()).isEqualTo(404);
@@ -236,7 +239,7 @@ class AppsApiIT {
     http.post("/v2/apps", "{\"id\":\"/bulk/a\",\"cmd\":\"sleep 1\"}");
     Http.Answer a =
         http.put(
-            "/v2/apps",
+            "/v2/apps?force=true",
             "[{\"id\":\"/bulk/a\",\"instances\":2},{\"id\":\"/bulk/b\",\"cmd\":\"sleep 2\"}]");
     assertThat(a.status()).isEqualTo(200);
     assertThat(http.get("/v2/apps/bulk/a").json().at("/app/instances").asInt()).isEqualTo(2);

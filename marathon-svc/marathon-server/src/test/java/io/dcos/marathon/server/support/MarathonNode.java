@@ -21,6 +21,11 @@ public final class MarathonNode implements AutoCloseable {
 
   /** Starts an instance on {@code ip} (port chosen by the system) with the given state. */
   public static MarathonNode start(String ip, String jdbcUrl, String zkUrl, String... extra) {
+    return startWith(ip, jdbcUrl, zkUrl, List.of(extra));
+  }
+
+  private static MarathonNode startWith(
+      String ip, String jdbcUrl, String zkUrl, List<String> extra) {
     List<String> args = new ArrayList<>();
     args.add("--marathon.http.address=" + ip);
     args.add("--marathon.http.port=0");
@@ -29,11 +34,20 @@ public final class MarathonNode implements AutoCloseable {
     args.add("--marathon.store.password=postgres");
     args.add("--marathon.zk.url=" + zkUrl);
     args.add("--marathon.zk.session-timeout=4s");
-    args.add("--marathon.framework.master=zk://" + TestInfra.ZK_IP + ":1/nowhere");
+    // A ZooKeeper path where no master ever registers: the API works without a kernel.
+    args.add("--marathon.framework.master=zk://" + zkConnect() + "/no-kernel");
     args.add("--spring.main.banner-mode=off");
-    args.addAll(List.of(extra));
+    args.addAll(extra);
     SpringApplication app = new SpringApplication(MarathonApplication.class);
     return new MarathonNode(app.run(args.toArray(String[]::new)), ip);
+  }
+
+  private static String zkConnect() {
+    try {
+      return TestInfra.zkConnect();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public String baseUrl() {
