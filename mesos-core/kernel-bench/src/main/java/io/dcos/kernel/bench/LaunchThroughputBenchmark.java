@@ -36,7 +36,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * as many small tasks on every offer as fit until N tasks are placed, acknowledging every update.
  * Reports agent registration time, tasks placed per second (ACCEPT sent) and tasks reaching
  * TASK_RUNNING per second. Settings are system properties ({@code bench.agents}, {@code
- * bench.tasks}, {@code bench.master.heap}, {@code bench.jstack}).
+ * bench.tasks}, {@code bench.master.heap}, {@code bench.jstack}: {@code true} takes a thread dump
+ * of the master about once a second during the burst, off by default because each dump stops the
+ * master, and {@code bench.profile}: a directory where Flight Recorder profiles of the master and
+ * of this JVM during the launch burst are written).
  */
 public final class LaunchThroughputBenchmark {
   private static final Duration REGISTRATION_LIMIT = Duration.ofMinutes(3);
@@ -48,7 +51,7 @@ public final class LaunchThroughputBenchmark {
     int agentCount = Integer.getInteger("bench.agents", 10_000);
     int taskCount = Integer.getInteger("bench.tasks", 100_000);
     String heap = System.getProperty("bench.master.heap", "2g");
-    boolean jstack = Boolean.parseBoolean(System.getProperty("bench.jstack", "true"));
+    boolean jstack = Boolean.parseBoolean(System.getProperty("bench.jstack", "false"));
     System.out.printf(
         Locale.ROOT,
         "launch throughput: %d simulated agents (cpus 8, mem 16384), %d tasks of cpus 0.1 mem 32,"
@@ -106,6 +109,7 @@ public final class LaunchThroughputBenchmark {
                   ? new Sampler(
                       master, Path.of(System.getProperty("kernel.logs", "target/bench-logs")))
                   : null;
+          BurstProfile profile = BurstProfile.start(master);
           long progressAt = System.nanoTime();
           long end = System.nanoTime() + LAUNCH_LIMIT.toNanos();
           while (framework.running.get() < taskCount) {
@@ -136,6 +140,7 @@ public final class LaunchThroughputBenchmark {
             }
             TimeUnit.MILLISECONDS.sleep(5);
           }
+          profile.stop();
           framework.report();
           client.teardown();
         }
