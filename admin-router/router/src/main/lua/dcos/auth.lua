@@ -6,6 +6,8 @@ local jwt = require "dcos.jwt"
 local keys = require "dcos.keys"
 
 local M = {}
+-- Tokens already verified by this worker, until their exp: the signature is checked once per token.
+local verified = require("resty.lrucache").new(2000)
 local AUTH_COOKIE = "dcos-acs-auth-cookie"
 local STRIPPED = { ["dcos-acs-auth-cookie"] = true, ["dcos-acs-info-cookie"] = true }
 
@@ -74,6 +76,10 @@ function M.require(settings)
   if not token then
     return M.reject(401, "ERR_MISSING_AUTH_TOKEN", "Authentication token required.")
   end
+  local known = verified:get(token)
+  if known and known.exp > ngx.time() then
+    return known.uid
+  end
   local key, err = keys.current(settings.key_ttl)
   if not key then
     ngx.log(ngx.ERR, "cannot check tokens: ", err)
@@ -86,6 +92,7 @@ function M.require(settings)
   if not claims then
     return M.reject(401, "ERR_INVALID_AUTH_TOKEN", "Invalid authentication token: " .. why .. ".")
   end
+  verified:set(token, { uid = claims.uid, exp = claims.exp }, claims.exp - ngx.time())
   return claims.uid
 end
 

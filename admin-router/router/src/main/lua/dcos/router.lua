@@ -30,6 +30,28 @@ function M.settings()
   return settings
 end
 
+-- Sends the request to base ("scheme://host:port"): through the keepalive upstream "dynamic"
+-- when host is an IP address, else by name (which needs ROUTER_RESOLVER).
+local function route_to(base)
+  local scheme, host, port = base:match("^(https?)://([^:/]+):(%d+)$")
+  if scheme and host:match("^%d+%.%d+%.%d+%.%d+$") then
+    ngx.ctx.peer = { host = host, port = tonumber(port) }
+    ngx.var.backend = scheme .. "://dynamic"
+  else
+    ngx.var.backend = base
+  end
+end
+
+-- balancer_by_lua of the upstream "dynamic": the peer chosen in the access phase.
+function M.balance()
+  local peer = ngx.ctx.peer
+  local ok, err = require("ngx.balancer").set_current_peer(peer.host, peer.port)
+  if not ok then
+    ngx.log(ngx.ERR, "cannot route to ", peer.host, ":", peer.port, ": ", err)
+    return ngx.exit(502)
+  end
+end
+
 local function not_found(description)
   ngx.status = 404
   ngx.header["Content-Type"] = "application/json"
@@ -62,7 +84,7 @@ function M.mesos()
   if not target then
     return unavailable(err)
   end
-  ngx.var.backend = "http://" .. target
+  route_to("http://" .. target)
   ngx.req.set_uri(ngx.var.uri:sub(#"/mesos" + 1), false)
 end
 
@@ -74,7 +96,7 @@ function M.service()
   if not target then
     return not_found("No service named '" .. (name or "") .. "' is running.")
   end
-  ngx.var.backend = target
+  route_to(target)
   ngx.req.set_uri(rest ~= "" and rest or "/", false)
 end
 
@@ -86,7 +108,7 @@ function M.agent()
   if not target then
     return not_found("No agent with id '" .. (id or "") .. "'.")
   end
-  ngx.var.backend = "http://" .. target
+  route_to("http://" .. target)
   ngx.req.set_uri(rest ~= "" and rest or "/", false)
 end
 
