@@ -64,6 +64,8 @@ public final class ClusterFollower implements Closeable {
   private long eventsInEpoch;
   private double heartbeatSeconds;
   private int failedAttempts;
+  private boolean publishPending;
+  private final AtomicLong published = new AtomicLong();
   private boolean sessionLost;
   private volatile boolean closed;
 
@@ -327,8 +329,26 @@ public final class ClusterFollower implements Closeable {
     }
   }
 
+  /**
+   * Publishes the view once the events already queued on the loop are applied: a burst of events (a
+   * snapshot, a wave of launches) costs one rebuild of the record set, not one per event.
+   */
   private void publish() {
-    store.publish(scheme.build(SnapshotConverter.convert(view)));
+    if (publishPending) {
+      return;
+    }
+    publishPending = true;
+    post(
+        () -> {
+          publishPending = false;
+          store.publish(scheme.build(SnapshotConverter.convert(view)));
+          published.incrementAndGet();
+        });
+  }
+
+  /** Record sets published since start. */
+  public long published() {
+    return published.get();
   }
 
   @Override
