@@ -303,6 +303,12 @@ public final class LaunchThroughputBenchmark {
           running.get(),
           toRunning,
           running.get() / toRunning);
+      System.out.printf(
+          Locale.ROOT,
+          "updates received: TASK_STARTING %d, TASK_RUNNING %d (more than one each per task means"
+              + " updates were resent)%n",
+          starting.get(),
+          running.get());
       System.out.println("other task states seen: " + otherStates);
     }
   }
