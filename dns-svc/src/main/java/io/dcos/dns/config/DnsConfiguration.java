@@ -1,8 +1,10 @@
 package io.dcos.dns.config;
 
 import io.dcos.dns.cluster.ClusterFollower;
+import io.dcos.dns.metrics.DnsMetrics;
 import io.dcos.dns.records.NameScheme;
 import io.dcos.dns.records.RecordSet;
+import io.dcos.dns.resolver.QueryStats;
 import io.dcos.dns.resolver.RecordStore;
 import io.dcos.dns.resolver.Resolver;
 import io.dcos.dns.server.DnsServer;
@@ -50,11 +52,22 @@ public class DnsConfiguration {
   }
 
   @Bean
-  Resolver resolver(RecordStore store, DnsProperties p) {
+  QueryStats queryStats() {
+    return new QueryStats();
+  }
+
+  @Bean
+  Resolver resolver(RecordStore store, DnsProperties p, QueryStats stats) {
     return new Resolver(
         store,
         new UpstreamForwarder(p.resolvers(), p.timeout()),
-        new Resolver.Settings(p.ttl(), p.nameServerIp(), p.soaRname(), p.ednsSize()));
+        new Resolver.Settings(p.ttl(), p.nameServerIp(), p.soaRname(), p.ednsSize()),
+        stats);
+  }
+
+  @Bean
+  DnsMetrics dnsMetrics(QueryStats stats, RecordStore store, ClusterFollower follower) {
+    return new DnsMetrics(stats, store, follower);
   }
 
   @Bean(destroyMethod = "close")

@@ -48,6 +48,7 @@ public final class Resolver {
   public record Settings(Duration ttl, String nameServerIp, String soaRname, int ednsSize) {}
 
   private final RecordStore store;
+  private final QueryStats stats;
   private final Upstream upstream;
   private final Settings settings;
   private final Name origin;
@@ -55,6 +56,11 @@ public final class Resolver {
   private final Name rname;
 
   public Resolver(RecordStore store, Upstream upstream, Settings settings) {
+    this(store, upstream, settings, new QueryStats());
+  }
+
+  public Resolver(RecordStore store, Upstream upstream, Settings settings, QueryStats stats) {
+    this.stats = stats;
     this.store = store;
     this.upstream = upstream;
     this.settings = settings;
@@ -69,6 +75,20 @@ public final class Resolver {
 
   /** The answer's wire format, or null when the packet is dropped. */
   public byte[] answer(byte[] packet, Transport transport) {
+    byte[] wire = answerPacket(packet, transport);
+    if (wire == null) {
+      stats.countDropped();
+    } else {
+      stats.answered(transport, wire);
+    }
+    return wire;
+  }
+
+  public QueryStats stats() {
+    return stats;
+  }
+
+  private byte[] answerPacket(byte[] packet, Transport transport) {
     Message query;
     try {
       query = new Message(packet);
@@ -153,6 +173,7 @@ public final class Resolver {
 
   private Message forward(Message query, Message local) {
     try {
+      stats.countForwarded();
       Message answer = upstream.forward(query);
       answer.getHeader().setID(query.getHeader().getID());
       answer.getHeader().setFlag(Flags.RA);

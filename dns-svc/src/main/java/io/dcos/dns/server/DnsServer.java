@@ -94,6 +94,7 @@ public final class DnsServer implements Closeable {
         byte[] packet = Arrays.copyOf(buffer.array(), buffer.position());
         pool.execute(() -> answerUdp(packet, client));
       } catch (RejectedExecutionException e) {
+        resolver.stats().countDropped();
         LOG.debug("busy: a datagram was dropped");
       } catch (IOException | RuntimeException e) {
         if (!closed) {

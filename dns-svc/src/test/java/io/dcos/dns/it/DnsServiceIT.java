@@ -245,6 +245,23 @@ class DnsServiceIT {
         .until(() -> ask("web.marathon.mesos.", Type.A).getRcode() == Rcode.NXDOMAIN);
     assertThat(ask("_web._tcp.marathon.mesos.", Type.SRV).getRcode()).isEqualTo(Rcode.NXDOMAIN);
     assertThat(answers("leader.mesos.", Type.A)).containsExactly(MASTER_IP);
+
+    assertThat(http("/actuator/health")).contains("\"status\":\"UP\"");
+    String metrics = http("/actuator/prometheus");
+    assertThat(metric(metrics, "dns_queries_total{rcode=\"NXDOMAIN\",transport=\"udp\"}"))
+        .isGreaterThanOrEqualTo(2);
+    assertThat(metric(metrics, "dns_queries_total{rcode=\"NOERROR\",transport=\"udp\"}"))
+        .isGreaterThanOrEqualTo(5);
+    assertThat(metric(metrics, "dns_follower_resyncs_total")).isEqualTo(1);
+  }
+
+  /** A sample's value in Prometheus text. */
+  private static double metric(String text, String sample) {
+    return text.lines()
+        .filter(l -> l.startsWith(sample + " "))
+        .mapToDouble(l -> Double.parseDouble(l.substring(sample.length() + 1).trim()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no sample " + sample + " in\n" + text));
   }
 
   /** Launches the task {@code web} with host port 31005 on the next offer. */
