@@ -86,6 +86,12 @@ public class EventStreamController {
     emitter.onCompletion(detach);
     emitter.onTimeout(detach);
     emitter.onError(e -> detach.run());
+    try {
+      // Commits the response headers at once, so clients see the stream open before any event.
+      emitter.send(SseEmitter.event().comment("attached"));
+    } catch (IOException e) {
+      detach.run();
+    }
     bus.publish(new Events.EventStreamAttached(remote, clock.instant()));
     return emitter;
   }
