@@ -16,6 +16,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -110,6 +111,12 @@ public class ApiErrorHandler {
   ResponseEntity<Object> noResource(NoResourceFoundException e) {
     return json(
         HttpStatus.NOT_FOUND, new ErrorBodies.Message("Not found: /" + e.getResourcePath()));
+  }
+
+  /** A client that went away (an event stream closed): nothing to answer. */
+  @ExceptionHandler(AsyncRequestNotUsableException.class)
+  void gone(AsyncRequestNotUsableException e) {
+    log.debug("client disconnected: {}", e.getMessage());
   }
 
   @ExceptionHandler(Exception.class)

@@ -6,10 +6,12 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,10 +24,12 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * more than the buffer is disconnected and may reconnect.
  */
 @RestController
-public class EventStreamController {
+public class EventStreamController implements SmartLifecycle {
   private final EventBus bus;
   private final EventsProperties props;
   private final Clock clock;
+  private final Set<SseEmitter> open = ConcurrentHashMap.newKeySet();
+  private volatile boolean running;
   private final ScheduledExecutorService heartbeats =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -77,13 +81,23 @@ public class EventStreamController {
             props.heartbeat().toMillis(),
             props.heartbeat().toMillis(),
             TimeUnit.MILLISECONDS);
+    java.util.concurrent.atomic.AtomicBoolean detached =
+        new java.util.concurrent.atomic.AtomicBoolean();
     Runnable detach =
         () -> {
+          if (!detached.compareAndSet(false, true)) {
+            return;
+          }
           heartbeat.cancel(false);
           subscription[0].close();
           bus.publish(new Events.EventStreamDetached(remote, clock.instant()));
         };
-    emitter.onCompletion(detach);
+    open.add(emitter);
+    emitter.onCompletion(
+        () -> {
+          open.remove(emitter);
+          detach.run();
+        });
     emitter.onTimeout(detach);
     emitter.onError(e -> detach.run());
     try {
@@ -94,5 +108,24 @@ public class EventStreamController {
     }
     bus.publish(new Events.EventStreamAttached(remote, clock.instant()));
     return emitter;
+  }
+
+  @Override
+  public void start() {
+    running = true;
+  }
+
+  /** Ends every stream before the web server drains requests, so shutdown never waits on them. */
+  @Override
+  public void stop() {
+    running = false;
+    open.forEach(SseEmitter::complete);
+    open.clear();
+    heartbeats.shutdownNow();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
   }
 }
