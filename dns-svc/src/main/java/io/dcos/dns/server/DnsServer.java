@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,17 +27,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The DNS listeners: UDP and TCP on one address and port. One thread receives datagrams and one
- * accepts connections; a small pool answers. Invariant: nothing a client sends stops a listener;
- * when the pool is full, datagrams are dropped rather than queued without bound.
+ * accepts connections; a small pool answers datagrams and a separate bounded pool serves TCP
+ * connections, so slow or stalled TCP clients cannot hold up UDP answers. Invariant: nothing a
+ * client sends stops a listener; when a pool is full, datagrams are dropped and connections closed
+ * rather than queued without bound.
  */
 public final class DnsServer implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(DnsServer.class);
   private static final int MAX_DATAGRAM = 65535;
+  static final int MAX_TCP_CONNECTIONS = 128;
 
   private final Resolver resolver;
   private final InetSocketAddress bind;
   private final Duration tcpIdle;
   private final ExecutorService pool;
+  private final ExecutorService connections;
   private DatagramChannel udp;
   private ServerSocket tcp;
   private volatile boolean closed;
@@ -55,6 +60,20 @@ public final class DnsServer implements Closeable {
             new ArrayBlockingQueue<>(4096),
             r -> {
               Thread t = new Thread(r, "dns-worker-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            },
+            new ThreadPoolExecutor.AbortPolicy());
+    AtomicInteger c = new AtomicInteger();
+    this.connections =
+        new ThreadPoolExecutor(
+            0,
+            MAX_TCP_CONNECTIONS,
+            30,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            r -> {
+              Thread t = new Thread(r, "dns-tcp-" + c.incrementAndGet());
               t.setDaemon(true);
               return t;
             },
@@ -120,7 +139,7 @@ public final class DnsServer implements Closeable {
       try {
         Socket s = tcp.accept();
         try {
-          pool.execute(() -> serveConnection(s));
+          connections.execute(() -> serveConnection(s));
         } catch (RejectedExecutionException e) {
           s.close();
         }
@@ -172,5 +191,6 @@ public final class DnsServer implements Closeable {
       LOG.debug("close: {}", e.toString());
     }
     pool.shutdownNow();
+    connections.shutdownNow();
   }
 }
