@@ -258,6 +258,39 @@ class AppsApiIT {
     }
   }
 
+  @Test
+  void aSecondChangeWhileTheAppIsDeployingIsLockedUnlessForced() {
+    Http.Answer created = http.post("/v2/apps", "{\"id\":\"/locked/app\",\"cmd\":\"sleep 1\"}");
+    String deployment = created.header("Marathon-Deployment-Id");
+    // No kernel is attached, so the deployment cannot finish and keeps the app locked.
+    Http.Answer locked = http.put("/v2/apps/locked/app", "{\"instances\":2}");
+    assertThat(locked.status()).isEqualTo(409);
+    assertThat(locked.json().get("message").asText())
+        .startsWith(
+            "App is locked by one or more deployments. Override with the option '?force=true'");
+    assertThat(locked.json().at("/deployments/0/id").asText()).isEqualTo(deployment);
+    assertThat(http.get("/v2/apps/locked/app").json().at("/app/instances").asInt()).isEqualTo(1);
+
+    JsonNode deployments = http.get("/v2/deployments").json();
+    JsonNode mine = null;
+    for (JsonNode d : deployments) {
+      if (d.get("id").asText().equals(deployment)) {
+        mine = d;
+      }
+    }
+    assertThat(mine).isNotNull();
+    assertThat(mine.get("affectedApps").toString()).contains("/locked/app");
+    assertThat(mine.get("totalSteps").asInt()).isPositive();
+    assertThat(mine.at("/steps/0/actions/0/action").asText()).isNotBlank();
+
+    Http.Answer forced = http.put("/v2/apps/locked/app?force=true", "{\"instances\":2}");
+    assertThat(forced.status()).isEqualTo(200);
+    assertThat(http.get("/v2/apps/locked/app").json().at("/app/instances").asInt()).isEqualTo(2);
+    String second = forced.header("Marathon-Deployment-Id");
+    assertThat(http.delete("/v2/deployments/" + second + "?force=true").status()).isEqualTo(202);
+    assertThat(http.delete("/v2/deployments/no-such-deployment").status()).isEqualTo(404);
+  }
+
   private static List<String> ids(String path) {
     List<String> out = new ArrayList<>();
     http.get(path).json().get("apps").forEach(a -> out.add(a.get("id").asText()));
