@@ -8,8 +8,20 @@ local cjson = require "cjson.safe"
 local M = {}
 local dict = ngx.shared.dcos_cache
 
-local function decode(raw)
-  return raw and cjson.decode(raw)
+-- The last table decoded by this worker for each key, so that a hit costs one dict read.
+local decoded = {}
+
+local function decode(key, raw)
+  if not raw then
+    return nil
+  end
+  local last = decoded[key]
+  if last and last.raw == raw then
+    return last.value
+  end
+  local value = cjson.decode(raw)
+  decoded[key] = { raw = raw, value = value }
+  return value
 end
 
 local function refresh(key, fetch, ttl)
@@ -25,15 +37,15 @@ end
 local function load(key, fetch, ttl)
   local raw = dict:get(key)
   if raw then
-    return decode(raw), false
+    return decode(key, raw), false
   end
   local stale = dict:get_stale(key)
   if stale and not dict:add(key .. ":lock", true, 2) then
-    return decode(stale), false
+    return decode(key, stale), false
   end
   local fresh = refresh(key, fetch, ttl)
   if fresh == nil then
-    return decode(stale), false
+    return decode(key, stale), false
   end
   return fresh, true
 end

@@ -54,7 +54,9 @@ public final class RouterFiles {
     v.put("WORKERS", c.workers());
     v.put("OUT", out.toAbsolutePath().toString());
     v.put("LOG_DIR", c.logDir().toAbsolutePath().toString());
-    v.put("ACCESS_LOG", c.accessLog());
+    v.put(
+        "ACCESS_LOG",
+        c.accessLog().equals("off") ? "off" : c.accessLog() + " combined buffer=64k flush=1s");
     v.put(
         "RESOLVER_DIRECTIVE",
         c.resolver().isEmpty() ? "" : "  resolver " + c.resolver() + " valid=10s;");
