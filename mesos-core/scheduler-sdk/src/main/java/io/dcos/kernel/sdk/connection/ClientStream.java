@@ -1,5 +1,6 @@
 package io.dcos.kernel.sdk.connection;
 
+import com.google.protobuf.MessageLite;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
 import java.util.ArrayList;
@@ -20,6 +21,9 @@ import java.util.function.Function;
  * together in one batch, written from the owner's executor, in the order they were sent.
  */
 public final class ClientStream<ReqT, RespT> implements ClientResponseObserver<ReqT, RespT> {
+  /** Serialized bytes per batch written; a single larger message still goes, alone. */
+  public static final int BATCH_BYTES = 1 << 20;
+
   private final String target;
   private final Executor loop;
   private final BiConsumer<ClientStream<ReqT, RespT>, RespT> onMessage;
@@ -132,10 +136,22 @@ public final class ClientStream<ReqT, RespT> implements ClientResponseObserver<R
       pending.clear();
       return;
     }
-    List<ReqT> batch = pending;
+    List<ReqT> queued = pending;
     pending = new ArrayList<>();
     try {
-      batchWriter.write(batch);
+      int from = 0;
+      long bytes = 0;
+      for (int i = 0; i < queued.size(); i++) {
+        // The message, its field tag and its length prefix.
+        int size = queued.get(i) instanceof MessageLite m ? m.getSerializedSize() + 6 : 0;
+        if (i > from && bytes + size > BATCH_BYTES) {
+          batchWriter.write(queued.subList(from, i));
+          from = i;
+          bytes = 0;
+        }
+        bytes += size;
+      }
+      batchWriter.write(queued.subList(from, queued.size()));
     } catch (RuntimeException e) {
       done = true;
     }
