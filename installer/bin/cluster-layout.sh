@@ -24,6 +24,10 @@ SERVICES_IP=127.0.0.1
 DNS_JAR="$root/dns-svc/target/dns-svc-$VERSION-exec.jar"
 DNS_PORT="${DCOS_DNS_PORT:-61053}"
 DNS_HTTP_PORT=8123
+MARATHON_JAR="$root/marathon-svc/marathon-server/target/marathon-server-$VERSION-exec.jar"
+MARATHON_PORT=8080
+CHRONOS_JAR="$root/chronos-svc/target/chronos-svc-$VERSION-exec.jar"
+CHRONOS_PORT=9000
 
 master_ip() { echo "127.0.1.$1"; }
 agent_ip() { echo "127.0.2.$1"; }
