@@ -28,6 +28,12 @@ MARATHON_JAR="$root/marathon-svc/marathon-server/target/marathon-server-$VERSION
 MARATHON_PORT=8080
 CHRONOS_JAR="$root/chronos-svc/target/chronos-svc-$VERSION-exec.jar"
 CHRONOS_PORT=9000
+IDENTITY_JAR="$root/admin-router/identity/target/identity-$VERSION-exec.jar"
+IDENTITY_PORT=8101
+ROUTER_JAR="$root/admin-router/router/target/router-$VERSION.jar"
+ROUTER_PORT="${DCOS_ROUTER_PORT:-8000}"
+ROUTER_DIR="$DCOS_HOME/router"
+ADMIN_PASSWORD_FILE="$DCOS_HOME/identity/admin-password"
 
 master_ip() { echo "127.0.1.$1"; }
 agent_ip() { echo "127.0.2.$1"; }
