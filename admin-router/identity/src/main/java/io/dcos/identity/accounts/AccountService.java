@@ -103,6 +103,11 @@ public class AccountService {
     return store.find(uid);
   }
 
+  /** Whether any user or service account exists. */
+  public boolean any() {
+    return !store.isEmpty();
+  }
+
   public List<Account> list(boolean services) {
     return store.list(services);
   }

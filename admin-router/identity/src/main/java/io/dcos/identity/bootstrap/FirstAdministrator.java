@@ -36,7 +36,7 @@ public class FirstAdministrator implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    if (!accounts.list(false).isEmpty() || !accounts.list(true).isEmpty()) {
+    if (accounts.any()) {
       return;
     }
     boolean generated = properties.bootstrapPassword().isEmpty();

@@ -22,6 +22,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -298,6 +301,48 @@ class IdentityServiceIT {
     JsonNode nodes = JSON.readTree(get("/system/health/v1/nodes", null).body()).get("nodes");
     assertThat(nodes).hasSize(3);
     assertThat(nodes.get(2).get("role").asText()).isEqualTo("agent");
+  }
+
+  @Test
+  void withoutAConfiguredPasswordTheFirstAdministratorGetsAGeneratedOneWrittenForTheOperator()
+      throws Exception {
+    try (Connection c = postgres.getPostgresDatabase().getConnection();
+        var s = c.createStatement()) {
+      s.execute("create database fresh");
+    }
+    Path file = Files.createTempDirectory("identity-it-").resolve("admin-password");
+    String[] args = {
+      "--server.address=" + IP,
+      "--server.port=0",
+      "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "fresh"),
+      "--identity.bootstrap-password-file=" + file
+    };
+    ConfigurableApplicationContext fresh = SpringApplication.run(IdentityApplication.class, args);
+    String password;
+    try {
+      password = Files.readString(file).strip();
+      assertThat(password).hasSizeGreaterThanOrEqualTo(20);
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+          .isEqualTo("rw-------");
+      String url = "http://" + IP + ":" + port(fresh) + "/acs/api/v1/auth/login";
+      HttpResponse<String> login =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(url))
+                  .header("Content-Type", "application/json")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          JSON.writeValueAsString(
+                              java.util.Map.of("uid", "admin", "password", password))))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(login.statusCode()).isEqualTo(200);
+    } finally {
+      fresh.close();
+    }
+    // A second start finds the account and leaves it, and the file, alone.
+    Files.delete(file);
+    SpringApplication.run(IdentityApplication.class, args).close();
+    assertThat(file).doesNotExist();
   }
 
   static String loginToken(RSAKey key, String uid, Instant exp) throws Exception {
