@@ -87,7 +87,8 @@ class AdminRouterIT {
   static KernelProcess dns;
   static EmbeddedPostgres postgres;
   static ConfigurableApplicationContext identity;
-  static TestUpstream marathon;
+  static KernelProcess marathon;
+  static String marathonAddress;
   static TestUpstream jobs;
   static HttpServer hello;
   static Nginx router;
@@ -131,7 +132,28 @@ class AdminRouterIT {
                     "--server.address=" + DNS_IP,
                     "--dns.http-port=" + dnsHttp))
             .start();
-    marathon = new TestUpstream("marathon", MARATHON_IP, 0);
+    postgres = EmbeddedPostgres.start();
+    try (Connection c = postgres.getPostgresDatabase().getConnection();
+        var s = c.createStatement()) {
+      s.execute("create database marathon");
+    }
+    marathonAddress = MARATHON_IP + ":" + Nginx.freePort(MARATHON_IP);
+    marathon =
+        new KernelProcess(
+                "router-marathon",
+                MARATHON_IP,
+                System.getProperty("marathon.jar"),
+                List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+                List.of(
+                    "--marathon.http.address=" + MARATHON_IP,
+                    "--marathon.http.port=" + marathonAddress.split(":")[1],
+                    "--marathon.store.jdbc-url=" + postgres.getJdbcUrl("postgres", "marathon"),
+                    "--marathon.store.user=postgres",
+                    "--marathon.store.password=postgres",
+                    "--marathon.zk.url=zk://127.6.2.30:" + zk.getPort() + "/marathon",
+                    "--marathon.framework.master=" + zkUrl,
+                    "--marathon.scheduling.tick=200ms"))
+            .start();
     jobs = new TestUpstream("jobs", JOBS_IP, 0);
     hello = HttpServer.create(new InetSocketAddress(APP_IP, 0), 16);
     hello.createContext(
@@ -155,7 +177,7 @@ class AdminRouterIT {
             + AGENT_IP
             + ":5051\n"
             + "MARATHON="
-            + marathon.hostPort()
+            + marathonAddress
             + "\n"
             + "JOBS="
             + jobs.hostPort()
@@ -185,7 +207,6 @@ class AdminRouterIT {
                 + "\nROUTER_AUTH=false\n"
                 + common);
 
-    postgres = EmbeddedPostgres.start();
     identity =
         SpringApplication.run(
             IdentityApplication.class,
@@ -221,6 +242,9 @@ class AdminRouterIT {
 
   @AfterAll
   static void stopCluster() throws Exception {
+    if (agent != null) {
+      agent.killWithDescendants();
+    }
     for (AutoCloseable c :
         new AutoCloseable[] {
           router, openRouter, identity, marathon, jobs, dns, agent, master1, master2, postgres, zk
@@ -289,13 +313,13 @@ class AdminRouterIT {
             null,
             Instant.now().plusSeconds(600));
     for (String bad : List.of("garbage", "a.b.c", forged, expired, hmac, noUid)) {
-      HttpResponse<String> r = get(router.url("/service/marathon/v2/apps"), bad);
+      HttpResponse<String> r = get(router.url("/service/metronome/v1/jobs"), bad);
       assertThat(r.statusCode()).as(bad).isEqualTo(401);
       assertThat(r.headers().firstValue("WWW-Authenticate")).contains("oauthjwt");
       assertThat(JSON.readTree(r.body()).get("code").asText()).isEqualTo("ERR_INVALID_AUTH_TOKEN");
     }
     assertThat(
-            JSON.readTree(get(router.url("/service/marathon/v2/apps"), expired).body())
+            JSON.readTree(get(router.url("/service/metronome/v1/jobs"), expired).body())
                 .get("description")
                 .asText())
         .contains("expired");
@@ -307,23 +331,26 @@ class AdminRouterIT {
             JWSAlgorithm.RS256,
             "admin",
             Instant.now().plusSeconds(60));
-    assertThat(get(router.url("/service/marathon/v2/apps"), good).statusCode()).isEqualTo(200);
+    assertThat(get(router.url("/service/metronome/v1/jobs"), good).statusCode()).isEqualTo(200);
   }
 
   @Test
   @Order(3)
   void aValidTokenReachesEveryComponent() throws Exception {
-    JsonNode apps = JSON.readTree(get(router.url("/service/marathon/v2/apps?x=1"), token).body());
-    assertThat(apps.get("server").asText()).isEqualTo("marathon");
-    assertThat(apps.get("path").asText()).isEqualTo("/v2/apps");
-    assertThat(apps.get("query").asText()).isEqualTo("x=1");
-    assertThat(apps.get("authorization").asText()).isEqualTo("token=" + token);
-    JsonNode viaMarathon = JSON.readTree(get(router.url("/marathon/v2/info"), token).body());
-    assertThat(viaMarathon.get("path").asText()).isEqualTo("/v2/info");
+    await()
+        .atMost(STARTUP)
+        .until(() -> get(router.url("/service/marathon/v2/info"), token).statusCode() == 200);
+    JsonNode info = JSON.readTree(get(router.url("/service/marathon/v2/info"), token).body());
+    assertThat(info.get("name").asText()).isEqualTo("marathon");
+    assertThat(JSON.readTree(get(router.url("/marathon/v2/apps"), token).body()).has("apps"))
+        .isTrue();
 
-    JsonNode metronome = JSON.readTree(get(router.url("/service/metronome/v1/jobs"), token).body());
+    JsonNode metronome =
+        JSON.readTree(get(router.url("/service/metronome/v1/jobs?x=1"), token).body());
     assertThat(metronome.get("server").asText()).isEqualTo("jobs");
     assertThat(metronome.get("path").asText()).isEqualTo("/v1/jobs");
+    assertThat(metronome.get("query").asText()).isEqualTo("x=1");
+    assertThat(metronome.get("authorization").asText()).isEqualTo("token=" + token);
     JsonNode chronos =
         JSON.readTree(get(router.url("/service/chronos/v1/scheduler/jobs"), token).body());
     assertThat(chronos.get("path").asText()).isEqualTo("/v1/scheduler/jobs");
@@ -373,7 +400,7 @@ class AdminRouterIT {
   @Order(4)
   void theLoginCookieAuthenticatesAndIsStrippedBeforeTheService() throws Exception {
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(router.url("/service/marathon/v2/info")))
+        HttpRequest.newBuilder(URI.create(router.url("/service/metronome/v1/jobs")))
             .header(
                 "Cookie",
                 "theme=dark; dcos-acs-auth-cookie=" + token + "; dcos-acs-info-cookie=abc; lang=en")
@@ -388,28 +415,68 @@ class AdminRouterIT {
   @Test
   @Order(5)
   void withAuthSwitchedOffNoTokenIsNeeded() throws Exception {
-    HttpResponse<String> r = get(openRouter.url("/service/marathon/v2/apps"), null);
+    HttpResponse<String> r = get(openRouter.url("/service/metronome/v1/jobs"), null);
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(JSON.readTree(r.body()).get("server").asText()).isEqualTo("marathon");
+    assertThat(JSON.readTree(r.body()).get("server").asText()).isEqualTo("jobs");
   }
 
   @Test
   @Order(6)
-  void aLabelledAppIsRoutedWithinASecondAndUnroutedWithinASecondOfItsDeletion() throws Exception {
-    assertThat(get(router.url("/service/hello/greet"), token).statusCode()).isEqualTo(404);
-    marathon.deploy("/hello", "hello", APP_IP, hello.getAddress().getPort());
+  void aLabelledMarathonAppIsRoutedWithinASecondOfRunningAndNotOnceDeleted() throws Exception {
+    assertThat(get(router.url("/service/hello/"), token).statusCode()).isEqualTo(404);
+    String app =
+        """
+        {"id": "/hello", "instances": 1, "cpus": 0.1, "mem": 32, "backoffSeconds": 1,
+         "cmd": "echo hello-from-marathon > index.html && exec busybox httpd -f -p $HOST:$PORT0 -h .",
+         "portDefinitions": [{"port": 0}],
+         "labels": {"DCOS_SERVICE_NAME": "hello", "DCOS_SERVICE_SCHEME": "http",
+                    "DCOS_SERVICE_PORT_INDEX": "0"}}
+        """;
+    HttpResponse<String> created = send("POST", router.url("/marathon/v2/apps"), app, token);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    // From the moment Marathon reports the task running, the route appears within a second.
+    await()
+        .atMost(STARTUP)
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> helloTaskStates().contains("TASK_RUNNING"));
     await()
         .atMost(FRESH)
         .pollInterval(Duration.ofMillis(50))
         .until(
             () ->
-                get(router.url("/service/hello/greet"), token).body().equals("hello from /greet"));
+                get(router.url("/service/hello/"), token)
+                    .body()
+                    .strip()
+                    .equals("hello-from-marathon"));
 
-    marathon.remove("/hello");
+    HttpResponse<String> deleted =
+        send("DELETE", router.url("/marathon/v2/apps/hello"), null, token);
+    assertThat(deleted.statusCode()).as(deleted.body()).isBetween(200, 202);
     await()
-        .atMost(FRESH.plusMillis(500))
+        .atMost(STARTUP)
         .pollInterval(Duration.ofMillis(50))
-        .until(() -> get(router.url("/service/hello/greet"), token).statusCode() == 404);
+        .until(() -> helloTaskStates().isEmpty());
+    await()
+        .atMost(FRESH)
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> get(router.url("/service/hello/"), token).statusCode() == 404);
+  }
+
+  /** States of the tasks of /hello that Marathon lists; empty once the app is gone. */
+  static List<String> helloTaskStates() throws Exception {
+    JsonNode apps =
+        JSON.readTree(get(router.url("/marathon/v2/apps?embed=apps.tasks"), token).body())
+            .path("apps");
+    List<String> states = new java.util.ArrayList<>();
+    for (JsonNode a : apps) {
+      if (a.path("id").asText().equals("/hello")) {
+        a.path("tasks").forEach(t -> states.add(t.path("state").asText()));
+        if (states.isEmpty()) {
+          states.add("NO_TASK");
+        }
+      }
+    }
+    return states;
   }
 
   @Test
@@ -498,6 +565,23 @@ class AdminRouterIT {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
     if (token != null) {
       b.header("Authorization", "token=" + token);
+    }
+    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static HttpResponse<String> send(String method, String url, String json, String token)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(10))
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json))
+            .header("Authorization", "token=" + token);
+    if (json != null) {
+      b.header("Content-Type", "application/json");
     }
     return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
