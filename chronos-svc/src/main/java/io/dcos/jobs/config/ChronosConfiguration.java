@@ -2,6 +2,7 @@ package io.dcos.jobs.config;
 
 import io.dcos.jobs.api.chronos.ChronosConverter;
 import io.dcos.jobs.api.metronome.MetronomeConverter;
+import io.dcos.jobs.engine.ClaimAhead;
 import io.dcos.jobs.engine.JobCatalog;
 import io.dcos.jobs.engine.JobEngine;
 import io.dcos.jobs.engine.JobHistory;
@@ -81,7 +82,13 @@ public class ChronosConfiguration {
       QuartzScheduleTimer timer,
       Clock clock,
       ChronosProperties p) {
-    return new JobEngine(jobs, runs, tx, new RunPlanner(clock, p.disableAfterFailures()), timer);
+    return new JobEngine(
+        jobs,
+        runs,
+        tx,
+        new RunPlanner(clock, p.disableAfterFailures()),
+        timer,
+        new ClaimAhead(p.claimAhead()));
   }
 
   @Bean
@@ -91,8 +98,9 @@ public class ChronosConfiguration {
       QuartzScheduleTimer timer,
       TransactionTemplate tx,
       Clock clock,
-      JobEngine engine) {
-    return new JobCatalog(jobs, runs, timer, tx, clock, engine);
+      JobEngine engine,
+      ChronosProperties p) {
+    return new JobCatalog(jobs, runs, timer, tx, clock, engine, new ClaimAhead(p.claimAhead()));
   }
 
   @Bean

@@ -31,6 +31,9 @@ public record ChronosProperties(
     @DefaultValue("5s") Duration declineRefuse,
     // A job is disabled after this many failed runs in a row; 0 never disables.
     @DefaultValue("0") @Min(0) int disableAfterFailures,
+    // How early a schedule's timer may fire to claim its run before it is due (launch stays on
+    // time).
+    @DefaultValue("10s") Duration claimAhead,
     // Pause between a failed task and its relaunch.
     @DefaultValue("10s") Duration retryDelay,
     // Chronos epsilon when a job gives none: how late a run may still start.

@@ -33,6 +33,7 @@ public final class JobCatalog {
   private final TransactionTemplate tx;
   private final Clock clock;
   private final JobEngine engine;
+  private final ClaimAhead claimAhead;
 
   public JobCatalog(
       JobRepository jobs,
@@ -40,13 +41,15 @@ public final class JobCatalog {
       ScheduleTimer timer,
       TransactionTemplate tx,
       Clock clock,
-      JobEngine engine) {
+      JobEngine engine,
+      ClaimAhead claimAhead) {
     this.jobs = jobs;
     this.runs = runs;
     this.timer = timer;
     this.tx = tx;
     this.clock = clock;
     this.engine = engine;
+    this.claimAhead = claimAhead;
   }
 
   public Optional<JobSpec> find(String id) {
@@ -99,7 +102,7 @@ public final class JobCatalog {
       }
       Optional<Instant> next = parse(s, "/schedules").nextAfter(now);
       if (s.enabled() && next.isPresent()) {
-        timer.arm(job.id(), s.id(), next.get());
+        timer.arm(job.id(), s.id(), next.get(), claimAhead.fireAt(s, next.get(), now));
       } else {
         timer.disarm(job.id(), s.id());
       }

@@ -53,6 +53,7 @@ public final class JobEngine implements AutoCloseable {
   private final TransactionTemplate tx;
   private final RunPlanner planner;
   private final ScheduleTimer timer;
+  private final ClaimAhead claimAhead;
   private final ExecutorService loop;
   private final ScheduledExecutorService delays;
   private final Set<String> waiting = java.util.Collections.synchronizedSet(new LinkedHashSet<>());
@@ -64,12 +65,14 @@ public final class JobEngine implements AutoCloseable {
       RunRepository runs,
       TransactionTemplate tx,
       RunPlanner planner,
-      ScheduleTimer timer) {
+      ScheduleTimer timer,
+      ClaimAhead claimAhead) {
     this.jobs = jobs;
     this.runs = runs;
     this.tx = tx;
     this.planner = planner;
     this.timer = timer;
+    this.claimAhead = claimAhead;
     this.loop = Executors.newSingleThreadExecutor(daemon("chronos-engine"));
     this.delays = Executors.newSingleThreadScheduledExecutor(daemon("chronos-retries"));
   }
@@ -127,7 +130,9 @@ public final class JobEngine implements AutoCloseable {
           waiting.clear();
           for (JobRun run : runs.active(null)) {
             Optional<TaskRecord> current = current(run);
-            if (current.isEmpty() || isTerminal(current.get().state())) {
+            if (current.isEmpty()) {
+              enqueueAt(run.id(), run.dueAt());
+            } else if (isTerminal(current.get().state())) {
               waiting.add(run.id());
             }
           }
@@ -203,7 +208,9 @@ public final class JobEngine implements AutoCloseable {
       LOG.info("job {} due at {}: {}", jobId, armedDue, d.skipReason());
     }
     if (d.nextDue().isPresent()) {
-      timer.arm(jobId, scheduleId, d.nextDue().get());
+      Instant next = d.nextDue().get();
+      Instant reference = armedDue.isAfter(planner.now()) ? armedDue : planner.now();
+      timer.arm(jobId, scheduleId, next, claimAhead.fireAt(spec.get(), next, reference));
     } else {
       timer.disarm(jobId, scheduleId);
     }
@@ -260,12 +267,32 @@ public final class JobEngine implements AutoCloseable {
       LOG.info("job {} due at {} was already claimed", job.id(), due);
       return Optional.empty();
     }
-    waiting.add(run.id());
-    TaskLauncher l = launcher;
-    if (l != null) {
-      l.wantOffers();
-    }
+    enqueueAt(run.id(), due);
     return Optional.of(run);
+  }
+
+  /**
+   * Makes a claimed run wait for offers at its due time: a timer that fired ahead of time (Quartz
+   * acquires triggers in batches) claims early, but nothing launches before the run is due.
+   */
+  private void enqueueAt(String runId, Instant due) {
+    long early = Duration.between(planner.now(), due).toMillis();
+    if (early <= 0) {
+      waiting.add(runId);
+      TaskLauncher l = launcher;
+      if (l != null) {
+        l.wantOffers();
+      }
+      return;
+    }
+    delays.schedule(
+        () -> {
+          if (leading) {
+            enqueueAt(runId, due);
+          }
+        },
+        early,
+        TimeUnit.MILLISECONDS);
   }
 
   // ---- Offers ----

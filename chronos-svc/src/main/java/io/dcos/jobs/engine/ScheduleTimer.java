@@ -8,7 +8,8 @@ import java.time.Instant;
  * schedule; arming again replaces it.
  */
 public interface ScheduleTimer {
-  void arm(String jobId, String scheduleId, Instant due);
+  /** Calls back at {@code fireAt} (not after {@code due}) for the run due at {@code due}. */
+  void arm(String jobId, String scheduleId, Instant due, Instant fireAt);
 
   void disarm(String jobId, String scheduleId);
 

@@ -54,19 +54,21 @@ public final class RunPlanner {
       JobCounters counters,
       List<JobRun> activeRuns) {
     Instant now = clock.instant();
+    // The timer may fire a little ahead of time (batched acquisition): the armed time still counts.
+    Instant upTo = armedDue.isAfter(now) ? armedDue : now;
     Instant horizon = now.minus(spec.startingDeadline());
     boolean missedSome = armedDue.isBefore(horizon);
     // Due times before the horizon are too late; enumerate only those still within the deadline.
     Optional<Instant> cursor =
         missedSome ? schedule.nextAfter(horizon.minusNanos(1)) : Optional.of(armedDue);
     List<Instant> launch = new ArrayList<>();
-    while (cursor.isPresent() && !cursor.get().isAfter(now) && launch.size() < MAX_CATCH_UP) {
+    while (cursor.isPresent() && !cursor.get().isAfter(upTo) && launch.size() < MAX_CATCH_UP) {
       launch.add(cursor.get());
       cursor = schedule.nextAfter(cursor.get());
     }
     Optional<Instant> next =
         launch.isEmpty() ? cursor : schedule.nextAfter(launch.get(launch.size() - 1));
-    while (next.isPresent() && !next.get().isAfter(now)) {
+    while (next.isPresent() && !next.get().isAfter(upTo)) {
       next = schedule.nextAfter(next.get());
     }
     if (!spec.enabled() || counters.disabled()) {

@@ -54,7 +54,7 @@ public final class QuartzScheduleTimer implements ScheduleTimer {
   }
 
   @Override
-  public void arm(String jobId, String scheduleId, Instant due) {
+  public void arm(String jobId, String scheduleId, Instant due, Instant fireAt) {
     Trigger trigger =
         TriggerBuilder.newTrigger()
             .withIdentity(key(jobId, scheduleId))
@@ -62,7 +62,7 @@ public final class QuartzScheduleTimer implements ScheduleTimer {
             .usingJobData(JOB, jobId)
             .usingJobData(SCHEDULE, scheduleId)
             .usingJobData(DUE, due.toEpochMilli())
-            .startAt(Date.from(due))
+            .startAt(Date.from(fireAt))
             .withSchedule(
                 SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
             .build();

@@ -27,6 +27,7 @@ class ChronosPropertiesTest {
     assertThat(p.failoverTimeout()).isEqualTo(Duration.ofDays(7));
     assertThat(p.declineRefuse()).isEqualTo(Duration.ofSeconds(5));
     assertThat(p.disableAfterFailures()).isZero();
+    assertThat(p.claimAhead()).isEqualTo(Duration.ofSeconds(10));
     assertThat(p.retryDelay()).isEqualTo(Duration.ofSeconds(10));
     assertThat(p.defaultEpsilon()).isEqualTo(Duration.ofMinutes(5));
     assertThat(p.historyRetention()).isEqualTo(Duration.ofDays(7));

@@ -85,6 +85,19 @@ class RunPlannerTest {
   }
 
   @Test
+  void aTimerFiringAheadOfTimeStillStartsTheArmedRun() throws Exception {
+    JobSpec job =
+        Jobs.scheduled(
+            "early",
+            Jobs.iso(
+                "R/2026-01-01T00:00:00Z/PT1M", ConcurrencyPolicy.ALLOW, Duration.ofSeconds(30)),
+            RestartPolicy.NEVER);
+    FireDecision d = due(job, T0.plusSeconds(60), T0.plusMillis(59_200), List.of());
+    assertThat(d.launchFor()).containsExactly(T0.plusSeconds(60));
+    assertThat(d.nextDue()).contains(T0.plusSeconds(120));
+  }
+
+  @Test
   void forbidCatchesUpWithOneRunOnly() throws Exception {
     JobSpec job =
         Jobs.scheduled(

@@ -1,0 +1,141 @@
+package io.dcos.jobs.bench;
+
+import io.dcos.jobs.ChronosApplication;
+import io.dcos.jobs.Jobs;
+import io.dcos.jobs.TestCluster;
+import io.dcos.jobs.engine.JobCatalog;
+import io.dcos.jobs.model.ConcurrencyPolicy;
+import io.dcos.jobs.model.JobSpec;
+import io.dcos.jobs.model.RestartPolicy;
+import io.dcos.kernel.bench.KernelProcess;
+import io.dcos.kernel.sdk.discovery.ZooKeeperUrl;
+import io.dcos.kernel.simulator.AgentSpec;
+import io.dcos.kernel.simulator.SimulatedCluster;
+import io.dcos.kernel.simulator.tasks.TaskBehaviour;
+import io.dcos.kernel.simulator.tasks.TaskScript;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Fire lateness of chronos-svc: {@code jobs} jobs registered, {@code due} of them due in the same
+ * second, launched on simulated agents of a real master. Reports, per fire, due time to the launch
+ * (task recorded and LAUNCH sent) and to TASK_RUNNING handled, as p50/p99/max.
+ *
+ * <p>Usage: {@code FireLatencyBenchmark <jobs> <due> <agents> <master.jar>}.
+ */
+public final class FireLatencyBenchmark {
+  private FireLatencyBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int jobs = Integer.parseInt(args[0]);
+    int dueCount = Integer.parseInt(args[1]);
+    int agents = Integer.parseInt(args[2]);
+    String masterJar = args[3];
+    String masterIp = "127.5.4.1";
+    try (TestCluster base = new TestCluster();
+        KernelProcess master =
+            new KernelProcess(
+                    "bench-master",
+                    masterIp,
+                    masterJar,
+                    List.of("-Xmx1g", "-XX:+UseParallelGC"),
+                    List.of(
+                        "--zk=" + base.zkUrl("/mesos"),
+                        "--ip=" + masterIp,
+                        "--port=5050",
+                        "--grpc_port=5060",
+                        "--mesos.master.default-refuse=1s"))
+                .start();
+        SimulatedCluster sim =
+            SimulatedCluster.builder()
+                .zooKeeper(ZooKeeperUrl.parse(base.zkUrl("/mesos")))
+                .agents(agents, AgentSpec.uniform("bench", "cpus:64;mem:262144;disk:10000", "", 0))
+                .taskScript(TaskScript.always(TaskBehaviour.finishAfter(Duration.ofSeconds(5))))
+                .start();
+        ConfigurableApplicationContext app =
+            SpringApplication.run(
+                ChronosApplication.class,
+                base.chronosArgs("--server.port=0", "--logging.level.io.dcos.jobs=WARN"))) {
+      System.out.printf("master pid %d, %d simulated agents%n", master.pid(), sim.agents().size());
+      JobCatalog catalog = app.getBean(JobCatalog.class);
+      JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+      long t0 = System.nanoTime();
+      for (int i = 0; i < jobs - dueCount; i++) {
+        catalog.put(
+            Jobs.scheduled(
+                "idle-" + i,
+                Jobs.iso(
+                    "R/2035-01-01T00:00:00Z/P1D", ConcurrencyPolicy.ALLOW, Duration.ofMinutes(5)),
+                RestartPolicy.NEVER));
+      }
+      Instant due = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(30 + dueCount / 50);
+      for (int i = 0; i < dueCount; i++) {
+        JobSpec j =
+            Jobs.scheduled(
+                "due-" + i,
+                Jobs.iso("R1/" + due + "/PT1H", ConcurrencyPolicy.ALLOW, Duration.ofMinutes(5)),
+                RestartPolicy.NEVER);
+        catalog.put(j);
+      }
+      System.out.printf(
+          "registered %d jobs in %.1f s; %d due at %s%n",
+          jobs, (System.nanoTime() - t0) / 1e9, dueCount, due);
+      long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+      while (System.nanoTime() < deadline) {
+        Integer running =
+            jdbc.queryForObject(
+                "SELECT count(*) FROM tasks t JOIN runs r ON r.id = t.run_id "
+                    + "WHERE r.job_id LIKE 'due-%' AND t.started_at IS NOT NULL",
+                Integer.class);
+        if (running != null && running >= dueCount) {
+          break;
+        }
+        Thread.sleep(200);
+      }
+      List<long[]> rows =
+          jdbc.query(
+              "SELECT extract(epoch FROM (r.created_at - r.due_at)) * 1000, "
+                  + "extract(epoch FROM (t.launched_at - r.due_at)) * 1000, "
+                  + "extract(epoch FROM (t.started_at - r.due_at)) * 1000 "
+                  + "FROM runs r JOIN tasks t ON t.run_id = r.id WHERE r.job_id LIKE 'due-%'",
+              (rs, n) ->
+                  new long[] {
+                    (long) rs.getDouble(1),
+                    (long) rs.getDouble(2),
+                    rs.getObject(3) == null ? Long.MIN_VALUE : (long) rs.getDouble(3)
+                  });
+      System.out.printf("fires launched: %d of %d%n", rows.size(), dueCount);
+      report("due -> run claimed", rows, 0); // negative: claimed ahead of time
+      report("due -> launch call", rows, 1);
+      report("due -> TASK_RUNNING", rows, 2);
+    }
+  }
+
+  private static void report(String what, List<long[]> rows, int column) {
+    List<Long> values = new ArrayList<>();
+    for (long[] r : rows) {
+      if (r[column] != Long.MIN_VALUE) {
+        values.add(r[column]);
+      }
+    }
+    long[] v = values.stream().mapToLong(Long::longValue).sorted().toArray();
+    if (v.length == 0) {
+      System.out.println(what + ": no samples");
+      return;
+    }
+    System.out.printf(
+        "%-22s n=%d p50=%d ms p99=%d ms max=%d ms%n",
+        what, v.length, pct(v, 50), pct(v, 99), v[v.length - 1]);
+  }
+
+  private static long pct(long[] sorted, int p) {
+    int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+  }
+}
