@@ -1,8 +1,10 @@
 package io.dcos.identity.http;
 
+import io.dcos.identity.health.ComponentStatus;
 import io.dcos.identity.health.HealthChecker;
 import io.dcos.identity.health.HealthReport;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -61,8 +63,8 @@ public class HealthController {
         "status", status(c.status()));
   }
 
-  private static String status(io.dcos.identity.health.ComponentStatus s) {
-    return s.name().toLowerCase(java.util.Locale.ROOT);
+  private static String status(ComponentStatus s) {
+    return s.name().toLowerCase(Locale.ROOT);
   }
 
   private static Map<String, Object> view(Object... pairs) {
