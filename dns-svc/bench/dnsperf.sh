@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Queries per second of dns-svc's resolver and listeners vs unbound serving the same zone
 # (A and SRV records of N running tasks), both measured with dnsperf on loopback.
-# Usage: dns-svc/bench/dnsperf.sh [tasks] [seconds] [dnsperf clients]
+# Usage: dns-svc/bench/dnsperf.sh [tasks] [seconds] [dnsperf clients] [dns-svc UDP workers]
 # Needs the module built (mvn install -pl dns-svc -am); installs dnsperf and unbound when missing.
 set -euo pipefail
 TASKS=${1:-1000}
 SECONDS_PER_RUN=${2:-15}
 CLIENTS=${3:-4}
+THREADS=${4:-$(nproc)}
 HERE=$(cd "$(dirname "$0")/.." && pwd)
 OUT=$(mktemp -d /tmp/dns-bench.XXXXXX)
-DNS_IP=127.0.0.1
-UNBOUND_IP=127.0.0.2
+DNS_IP=127.1.53.81
+UNBOUND_IP=127.1.54.81
 PORT=61153
 
 if ! command -v dnsperf >/dev/null || ! command -v unbound >/dev/null; then
@@ -21,7 +22,7 @@ cd "$HERE"
 mvn -q -B -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/cp.txt" >/dev/null
 CP="$HERE/target/classes:$HERE/target/test-classes:$(cat "$OUT/cp.txt")"
 
-java -Xmx512m -cp "$CP" io.dcos.dns.bench.BenchZone "$DNS_IP" "$PORT" "$TASKS" "$OUT" "$(nproc)" \
+java -Xmx512m -cp "$CP" io.dcos.dns.bench.BenchZone "$DNS_IP" "$PORT" "$TASKS" "$OUT" "$THREADS" \
   >"$OUT/dns-svc.log" 2>&1 &
 DNS_PID=$!
 

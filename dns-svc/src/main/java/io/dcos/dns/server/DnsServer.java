@@ -11,11 +11,11 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
@@ -26,21 +26,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The DNS listeners: UDP and TCP on one address and port. One thread receives datagrams and one
- * accepts connections; a small pool answers datagrams and a separate bounded pool serves TCP
- * connections, so slow or stalled TCP clients cannot hold up UDP answers. Invariant: nothing a
- * client sends stops a listener; when a pool is full, datagrams are dropped and connections closed
- * rather than queued without bound.
+ * The DNS listeners: UDP and TCP on one address and port. A few UDP workers each receive a
+ * datagram, answer it and send the answer themselves (no hand-off between threads on the hot path);
+ * one thread accepts connections and a separate bounded pool serves them, so slow or stalled TCP
+ * clients cannot hold up UDP answers. Invariant: nothing a client sends stops a listener; when the
+ * workers are busy, datagrams wait in the socket's buffer or are dropped by the kernel, and
+ * connections beyond the pool are closed, rather than queued without bound.
  */
 public final class DnsServer implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(DnsServer.class);
   private static final int MAX_DATAGRAM = 65535;
+  private static final int UDP_BUFFER = 4 << 20;
   static final int MAX_TCP_CONNECTIONS = 128;
 
   private final Resolver resolver;
   private final InetSocketAddress bind;
   private final Duration tcpIdle;
-  private final ExecutorService pool;
+  private final int threads;
   private final ExecutorService connections;
   private DatagramChannel udp;
   private ServerSocket tcp;
@@ -50,20 +52,7 @@ public final class DnsServer implements Closeable {
     this.resolver = resolver;
     this.bind = bind;
     this.tcpIdle = tcpIdle;
-    AtomicInteger n = new AtomicInteger();
-    this.pool =
-        new ThreadPoolExecutor(
-            threads,
-            threads,
-            30,
-            TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(4096),
-            r -> {
-              Thread t = new Thread(r, "dns-worker-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            },
-            new ThreadPoolExecutor.AbortPolicy());
+    this.threads = threads;
     AtomicInteger c = new AtomicInteger();
     this.connections =
         new ThreadPoolExecutor(
@@ -88,7 +77,10 @@ public final class DnsServer implements Closeable {
     tcp = new ServerSocket();
     tcp.setReuseAddress(true);
     tcp.bind(new InetSocketAddress(bind.getAddress(), port), 128);
-    thread("dns-udp", this::receiveLoop).start();
+    udp.setOption(StandardSocketOptions.SO_RCVBUF, UDP_BUFFER);
+    for (int i = 1; i <= threads; i++) {
+      thread("dns-udp-" + i, this::receiveLoop).start();
+    }
     thread("dns-tcp", this::acceptLoop).start();
     LOG.info("DNS listening on {}:{} (UDP and TCP)", bind.getAddress().getHostAddress(), port);
     return this;
@@ -111,10 +103,7 @@ public final class DnsServer implements Closeable {
         buffer.clear();
         SocketAddress client = udp.receive(buffer);
         byte[] packet = Arrays.copyOf(buffer.array(), buffer.position());
-        pool.execute(() -> answerUdp(packet, client));
-      } catch (RejectedExecutionException e) {
-        resolver.stats().countDropped();
-        LOG.debug("busy: a datagram was dropped");
+        answerUdp(packet, client);
       } catch (IOException | RuntimeException e) {
         if (!closed) {
           LOG.warn("UDP receive failed: {}", e.toString());
@@ -190,7 +179,6 @@ public final class DnsServer implements Closeable {
     } catch (IOException e) {
       LOG.debug("close: {}", e.toString());
     }
-    pool.shutdownNow();
     connections.shutdownNow();
   }
 }
