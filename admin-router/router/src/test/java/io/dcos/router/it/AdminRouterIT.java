@@ -41,6 +41,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.stream.Stream;
 import org.apache.curator.test.InstanceSpec;
 import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.AfterAll;
@@ -432,8 +435,35 @@ class AdminRouterIT {
          "labels": {"DCOS_SERVICE_NAME": "hello", "DCOS_SERVICE_SCHEME": "http",
                     "DCOS_SERVICE_PORT_INDEX": "0"}}
         """;
+    // Marathon's event stream, followed through the router while the app is created.
+    BlockingQueue<String> events = new LinkedBlockingQueue<>();
+    HttpResponse<Stream<String>> stream =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(router.url("/marathon/v2/events")))
+                .header("Authorization", "token=" + token)
+                .header("Accept", "text/event-stream")
+                .build(),
+            HttpResponse.BodyHandlers.ofLines());
+    assertThat(stream.statusCode()).isEqualTo(200);
+    Thread reader =
+        new Thread(
+            () -> {
+              try {
+                stream.body().forEach(events::add);
+              } catch (java.io.UncheckedIOException closedByTheTest) {
+                // the stream ends when the test closes it
+              }
+            },
+            "events-reader");
+    reader.setDaemon(true);
+    reader.start();
+
     HttpResponse<String> created = send("POST", router.url("/marathon/v2/apps"), app, token);
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> events.stream().anyMatch(l -> l.startsWith("data:") && l.contains("/hello")));
+    stream.body().close();
     // From the moment Marathon reports the task running, the route appears within a second.
     await()
         .atMost(STARTUP)
