@@ -77,30 +77,46 @@ public final class NameScheme {
     for (ClusterSnapshot.Task t : s.tasks()) {
       String framework = frameworkNames.get(t.frameworkId());
       ClusterSnapshot.Agent agent = agents.get(t.agentId());
-      String task = Labels.clean(t.name());
-      if (!t.running() || framework == null || agent == null || task.isEmpty()) {
+      if (!t.running() || framework == null || agent == null) {
         continue;
       }
-      String taskName = task + "." + framework + "." + domain;
-      String agentName = task + "." + framework + ".slave." + domain;
-      if (t.ips().isEmpty()) {
-        b.address(taskName, agent.ip());
-      } else {
-        t.ips().forEach(ip -> b.address(taskName, ip));
-      }
-      b.address(agentName, agent.ip());
-      for (ClusterSnapshot.Port p : t.ports()) {
-        String proto = "udp".equalsIgnoreCase(p.protocol()) ? "_udp" : "_tcp";
-        Srv target = new Srv(agentName, p.number());
-        b.srv("_" + task + "." + proto + "." + framework + "." + domain, target);
-        String portName = Labels.clean(p.name());
-        if (!portName.isEmpty()) {
-          b.srv(
-              "_" + portName + "._" + task + "." + proto + "." + framework + "." + domain, target);
+      for (String task : taskLabels(t.name())) {
+        String taskName = task + "." + framework + "." + domain;
+        String agentName = task + "." + framework + ".slave." + domain;
+        if (t.ips().isEmpty()) {
+          b.address(taskName, agent.ip());
+        } else {
+          t.ips().forEach(ip -> b.address(taskName, ip));
+        }
+        b.address(agentName, agent.ip());
+        for (ClusterSnapshot.Port p : t.ports()) {
+          String proto = "udp".equalsIgnoreCase(p.protocol()) ? "_udp" : "_tcp";
+          Srv target = new Srv(agentName, p.number());
+          b.srv("_" + task + "." + proto + "." + framework + "." + domain, target);
+          String portName = Labels.clean(p.name());
+          if (!portName.isEmpty()) {
+            b.srv(
+                "_" + portName + "._" + task + "." + proto + "." + framework + "." + domain,
+                target);
+          }
         }
       }
     }
     return b.build();
+  }
+
+  /**
+   * The names a task is published under: its name as one cleaned label ("hello.web" becomes
+   * "hello-web", as Mesos-DNS does), and, for a dotted name such as Marathon gives the app {@code
+   * /web/hello}, the dotted form DC/OS documents ({@code hello.web.marathon.mesos}).
+   */
+  static List<String> taskLabels(String name) {
+    String label = Labels.clean(name);
+    String dotted = Labels.cleanDomainPart(name);
+    if (label.isEmpty()) {
+      return List.of();
+    }
+    return dotted.equals(label) || dotted.isEmpty() ? List.of(label) : List.of(label, dotted);
   }
 
   private final class Builder {

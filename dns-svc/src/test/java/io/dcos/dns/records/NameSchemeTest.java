@@ -96,6 +96,18 @@ class NameSchemeTest {
     assertThat(r.a("api-v2web.myframe.work.mesos")).containsExactly("10.0.0.11");
   }
 
+  @Test
+  void aMarathonAppInAGroupAnswersUnderBothTheMesosDnsAndTheDcosName() {
+    RecordSet r = new NameScheme("mesos").build(snapshot(task("myapp.mygroup", true, List.of())));
+    assertThat(r.a("myapp-mygroup.marathon.mesos")).containsExactly("10.0.0.11");
+    assertThat(r.a("myapp.mygroup.marathon.mesos")).containsExactly("10.0.0.11");
+    assertThat(r.srv("_myapp.mygroup._tcp.marathon.mesos"))
+        .containsExactly(new Srv("myapp.mygroup.marathon.slave.mesos", 31000));
+    assertThat(r.srv("_myapp-mygroup._tcp.marathon.mesos"))
+        .containsExactly(new Srv("myapp-mygroup.marathon.slave.mesos", 31000));
+    assertThat(r.exists("mygroup.marathon.mesos")).isFalse();
+  }
+
   @ParameterizedTest
   @CsvSource({
     "web, web",
