@@ -51,8 +51,12 @@ ensure_tools() {
   [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
 }
 
+# dig for the DNS tests, unbound as the upstream resolver the forwarding tests run on loopback.
 ensure_dns_tools() {
-  command -v dig >/dev/null || apt_install dnsutils
+  local missing=()
+  command -v dig >/dev/null || missing+=(dnsutils)
+  command -v unbound >/dev/null || [ -x /usr/sbin/unbound ] || missing+=(unbound)
+  [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
 }
 
 # The admin router: nginx with its Lua module, and the Lua libraries it loads (cjson, luaossl).
