@@ -1,18 +1,19 @@
 package io.dcos.marathon.server.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dcos.marathon.core.instances.Condition;
 import io.dcos.marathon.core.instances.Instance;
 import io.dcos.marathon.core.model.AppDefinition;
 import io.dcos.marathon.core.model.PathId;
+import io.dcos.marathon.server.api.json.AppJson;
 import io.dcos.marathon.server.api.json.AppJsonConverter;
 import io.dcos.marathon.server.scheduling.ServiceScheduler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /** Renders apps with the status fields the API adds: counts, deployments, tasks, readiness. */
@@ -30,7 +31,10 @@ public class AppViews {
     public static final Embed ALL = new Embed(true, true, true);
   }
 
+  private static final int MAX_CACHED = 100_000;
+
   private final ObjectMapper mapper;
+  private final Map<PathId, Cached> cache = new ConcurrentHashMap<>();
 
   public AppViews(ObjectMapper mapper) {
     this.mapper = mapper;
@@ -42,12 +46,11 @@ public class AppViews {
   }
 
   /** The JSON of {@code app} with counts and deployments, and the embedded parts. */
-  public ObjectNode withStatus(
+  public AppStatusJson withStatus(
       AppDefinition app,
       List<Instance> instances,
       List<ServiceScheduler.DeploymentStatus> deployments,
       Embed embed) {
-    ObjectNode node = plain(app);
     int staged = 0;
     int running = 0;
     int healthy = 0;
@@ -65,29 +68,50 @@ public class AppViews {
         }
       }
     }
-    node.put("tasksStaged", staged);
-    node.put("tasksRunning", running);
-    node.put("tasksHealthy", healthy);
-    node.put("tasksUnhealthy", unhealthy);
-    ArrayNode deps = node.putArray("deployments");
+    List<ErrorBodies.DeploymentRef> deps = new ArrayList<>();
     List<ServiceScheduler.ReadinessResult> readiness = new ArrayList<>();
     for (ServiceScheduler.DeploymentStatus d : deployments) {
       if (d.plan().affectedApps().contains(app.id())) {
-        deps.addObject().put("id", d.plan().id());
+        deps.add(new ErrorBodies.DeploymentRef(d.plan().id()));
         readiness.addAll(d.readinessCheckResults());
       }
     }
+    List<TaskJson> tasks = null;
     if (embed.tasks()) {
-      ArrayNode tasks = node.putArray("tasks");
-      instances.stream()
-          .filter(i -> !i.condition().terminal())
-          .forEach(i -> tasks.add(mapper.valueToTree(TaskJson.of(i, app))));
+      List<Integer> servicePorts = TaskJson.servicePorts(app);
+      tasks = new ArrayList<>(instances.size());
+      for (Instance i : instances) {
+        if (!i.condition().terminal()) {
+          tasks.add(TaskJson.of(i, app.id().toString(), servicePorts));
+        }
+      }
     }
-    if (embed.readiness()) {
-      node.set("readinessCheckResults", mapper.valueToTree(readiness));
-    }
-    return node;
+    return new AppStatusJson(
+        json(app),
+        staged,
+        running,
+        healthy,
+        unhealthy,
+        deps,
+        tasks,
+        embed.readiness() ? readiness : null);
   }
+
+  /** The DTO of an app, converted once per stored definition. */
+  private AppJson json(AppDefinition app) {
+    Cached cached = cache.get(app.id());
+    if (cached != null && cached.app() == app) {
+      return cached.json();
+    }
+    AppJson json = AppJsonConverter.toJson(app);
+    if (cache.size() > MAX_CACHED) {
+      cache.clear();
+    }
+    cache.put(app.id(), new Cached(app, json));
+    return json;
+  }
+
+  private record Cached(AppDefinition app, AppJson json) {}
 
   /** Instances by app for many apps at once. */
   public static List<Instance> of(Map<PathId, List<Instance>> byApp, PathId id) {

@@ -1,9 +1,6 @@
 package io.dcos.marathon.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dcos.marathon.core.instances.Instance;
 import io.dcos.marathon.core.model.AppDefinition;
 import io.dcos.marathon.core.model.PathId;
@@ -13,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +65,7 @@ public class AppsController {
     AppViews.Embed what = AppViews.Embed.of(embeds(embed), "apps");
     Map<PathId, List<Instance>> byApp = orchestration.instancesByApp();
     List<ServiceScheduler.DeploymentStatus> deployments = orchestration.deployments();
-    ArrayNode out = JsonNodeFactory.instance.arrayNode();
+    List<AppStatusJson> out = new ArrayList<>();
     for (AppDefinition app : groups.root().apps()) {
       if (cmd != null && (app.cmd() == null || !app.cmd().contains(cmd))) {
         continue;
@@ -91,9 +89,18 @@ public class AppsController {
     AppService.Change change =
         apps.create(body, force, request.getRemoteAddr(), request.getRequestURI());
     AppDefinition app = change.apps().get(0);
-    ObjectNode json =
+    AppStatusJson shown =
         views.withStatus(app, List.of(), List.of(), new AppViews.Embed(true, false, false));
-    json.putArray("deployments").addObject().put("id", change.plan().id());
+    AppStatusJson json =
+        new AppStatusJson(
+            shown.app(),
+            0,
+            0,
+            0,
+            0,
+            List.of(new ErrorBodies.DeploymentRef(change.plan().id())),
+            shown.tasks(),
+            null);
     return ResponseEntity.created(URI.create("/v2/apps" + app.id()))
         .header(DEPLOYMENT_HEADER, change.plan().id())
         .body(json);
@@ -190,7 +197,7 @@ public class AppsController {
     };
   }
 
-  private ObjectNode show(PathId id) {
+  private AppStatusJson show(PathId id) {
     AppDefinition app = apps.current(id);
     return views.withStatus(
         app, orchestration.instances(id), orchestration.deployments(), AppViews.Embed.ALL);

@@ -169,7 +169,8 @@ public class GroupsController {
       for (AppDefinition app : group.apps().values()) {
         list.add(
             status
-                ? views.withStatus(app, AppViews.of(byApp, app.id()), deployments, appEmbed)
+                ? mapper.valueToTree(
+                    views.withStatus(app, AppViews.of(byApp, app.id()), deployments, appEmbed))
                 : views.plain(app));
       }
     }

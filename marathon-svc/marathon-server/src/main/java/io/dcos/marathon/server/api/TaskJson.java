@@ -41,6 +41,11 @@ public record TaskJson(
 
   /** The JSON of {@code instance}; {@code app} gives the service ports (may be null). */
   public static TaskJson of(Instance instance, AppDefinition app) {
+    return of(instance, instance.appId().toString(), servicePorts(app));
+  }
+
+  /** The JSON of {@code instance} with its app's id text and service ports computed once. */
+  public static TaskJson of(Instance instance, String appId, List<Integer> servicePorts) {
     List<HealthCheckResult> health =
         instance.healthy() == null
             ? List.of()
@@ -56,10 +61,10 @@ public record TaskJson(
                     instance.taskId()));
     return new TaskJson(
         instance.taskId(),
-        instance.appId().toString(),
+        appId,
         instance.agent().hostname(),
         instance.hostPorts(),
-        servicePorts(app),
+        servicePorts,
         instance.agent().agentId(),
         instance.condition().taskState(),
         instance.stagedAt().toString(),

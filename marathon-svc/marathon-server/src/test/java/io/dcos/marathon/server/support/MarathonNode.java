@@ -4,6 +4,7 @@ import io.dcos.marathon.server.MarathonApplication;
 import io.dcos.marathon.server.leadership.LeaderElection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -21,11 +22,16 @@ public final class MarathonNode implements AutoCloseable {
 
   /** Starts an instance on {@code ip} (port chosen by the system) with the given state. */
   public static MarathonNode start(String ip, String jdbcUrl, String zkUrl, String... extra) {
-    return startWith(ip, jdbcUrl, zkUrl, List.of(extra));
+    return start(ip, jdbcUrl, zkUrl, app -> {}, List.of(extra));
   }
 
-  private static MarathonNode startWith(
-      String ip, String jdbcUrl, String zkUrl, List<String> extra) {
+  /** Like {@link #start(String, String, String, String...)}, letting the caller add beans. */
+  public static MarathonNode start(
+      String ip,
+      String jdbcUrl,
+      String zkUrl,
+      Consumer<SpringApplication> customize,
+      List<String> extra) {
     List<String> args = new ArrayList<>();
     args.add("--marathon.http.address=" + ip);
     args.add("--marathon.http.port=0");
@@ -39,6 +45,7 @@ public final class MarathonNode implements AutoCloseable {
     args.add("--spring.main.banner-mode=off");
     args.addAll(extra);
     SpringApplication app = new SpringApplication(MarathonApplication.class);
+    customize.accept(app);
     return new MarathonNode(app.run(args.toArray(String[]::new)), ip);
   }
 
