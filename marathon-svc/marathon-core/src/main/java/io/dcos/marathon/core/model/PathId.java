@@ -1,6 +1,7 @@
 package io.dcos.marathon.core.model;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -76,7 +77,19 @@ public record PathId(List<String> segments) implements Comparable<PathId> {
     return out;
   }
 
-  /** The id in Mesos task names: segments joined by dots, as Marathon does ({@code prod_web}). */
+  /**
+   * The name of this app's tasks in Mesos, and so in DNS: segments from the leaf up joined by dots,
+   * as Marathon does ({@code /prod/web} is {@code web.prod}, {@code web.prod.marathon.mesos}).
+   */
+  public String hostname() {
+    List<String> reversed = new ArrayList<>(segments);
+    Collections.reverse(reversed);
+    return String.join(".", reversed);
+  }
+
+  /**
+   * The id in Mesos task ids: segments joined by underscores, as Marathon does ({@code prod_web}).
+   */
   public String safePath() {
     return String.join("_", segments);
   }

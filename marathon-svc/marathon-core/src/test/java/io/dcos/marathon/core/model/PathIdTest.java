@@ -27,5 +27,6 @@ class PathIdTest {
     assertThat(app.isDescendantOf(app)).isFalse();
     assertThat(PathId.parse("/ab").isDescendantOf(PathId.parse("/a"))).isFalse();
     assertThat(app.safePath()).isEqualTo("a_b_c");
+    assertThat(app.hostname()).isEqualTo("c.b.a");
   }
 }

@@ -45,7 +45,7 @@ final class TaskInfos {
       AppDefinition app, Instance instance, Offer offer, List<ResourceTake> takes) {
     TaskInfo.Builder task =
         TaskInfo.newBuilder()
-            .setName(app.id().safePath().isEmpty() ? "app" : app.id().safePath())
+            .setName(app.id().hostname().isEmpty() ? "app" : app.id().hostname())
             .setTaskId(TaskID.newBuilder().setValue(instance.taskId()))
             .setAgentId(AgentID.newBuilder().setValue(instance.agent().agentId()))
             .addAllResources(resources(offer, takes))
@@ -77,7 +77,7 @@ final class TaskInfos {
     task.setDiscovery(
         DiscoveryInfo.newBuilder()
             .setVisibility(DiscoveryInfo.Visibility.FRAMEWORK)
-            .setName(app.id().safePath())
+            .setName(app.id().hostname())
             .setPorts(ports));
     return task.build();
   }

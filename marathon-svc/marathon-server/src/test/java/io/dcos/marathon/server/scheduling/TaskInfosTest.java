@@ -101,6 +101,8 @@ class TaskInfosTest {
     TaskInfo task = TaskInfos.build(app, instance, offer(), match.takes());
 
     assertThat(task.getTaskId().getValue()).isEqualTo(instance.taskId());
+    assertThat(task.getName()).isEqualTo("web.shop");
+    assertThat(task.getDiscovery().getName()).isEqualTo("web.shop");
     // 1 cpu from the app's role, 0.5 unreserved; reservations kept.
     assertThat(task.getResourcesList())
         .filteredOn(r -> r.getName().equals("cpus"))
