@@ -81,6 +81,7 @@ class AppLifecycleIT {
          "env": {"WWW_ROOT": "%s", "APP_VERSION": "%s"},
          "portDefinitions": [{"port": 0, "name": "http"}],
          "labels": {"tier": "front"},
+         "constraints": [["hostname", "MAX_PER", "5"]],
          "healthChecks": [{"protocol": "MESOS_HTTP", "path": "/health", "portIndex": 0,
            "gracePeriodSeconds": 30, "intervalSeconds": 2, "timeoutSeconds": 1,
            "maxConsecutiveFailures": 2, "delaySeconds": 0}],
