@@ -1,5 +1,7 @@
 package io.dcos.jobs.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import io.dcos.jobs.ChronosApplication;
 import io.dcos.jobs.Jobs;
 import io.dcos.jobs.TestCluster;
@@ -86,18 +88,16 @@ public final class FireLatencyBenchmark {
       System.out.printf(
           "registered %d jobs in %.1f s; %d due at %s%n",
           jobs, (System.nanoTime() - t0) / 1e9, dueCount, due);
-      long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-      while (System.nanoTime() < deadline) {
-        Integer running =
-            jdbc.queryForObject(
-                "SELECT count(*) FROM tasks t JOIN runs r ON r.id = t.run_id "
-                    + "WHERE r.job_id LIKE 'due-%' AND t.started_at IS NOT NULL",
-                Integer.class);
-        if (running != null && running >= dueCount) {
-          break;
-        }
-        Thread.sleep(200);
-      }
+      await("every due run's task running")
+          .atMost(Duration.ofMinutes(3))
+          .pollInterval(Duration.ofMillis(200))
+          .until(
+              () ->
+                  jdbc.queryForObject(
+                      "SELECT count(*) FROM tasks t JOIN runs r ON r.id = t.run_id "
+                          + "WHERE r.job_id LIKE 'due-%' AND t.started_at IS NOT NULL",
+                      Integer.class),
+              running -> running != null && running >= dueCount);
       List<long[]> rows =
           jdbc.query(
               "SELECT extract(epoch FROM (r.created_at - r.due_at)) * 1000, "

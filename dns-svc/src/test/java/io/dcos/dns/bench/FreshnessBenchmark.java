@@ -1,5 +1,7 @@
 package io.dcos.dns.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import io.dcos.kernel.bench.KernelProcess;
 import io.dcos.kernel.model.ResourceConverter;
 import io.dcos.kernel.model.ResourceText;
@@ -224,16 +226,13 @@ public final class FreshnessBenchmark {
         }
         client.launch(offer.getId(), tasks);
       }
-      long deadline = System.nanoTime() + STEP.toNanos();
-      for (int i = first; i < first + count; i++) {
-        while (!running.containsKey(prefix + "-" + i)) {
-          if (System.nanoTime() > deadline) {
-            throw new IllegalStateException(prefix + "-" + i + " not running within " + STEP);
-          }
-          Thread.onSpinWait();
-          Thread.sleep(1);
-        }
-      }
+      await(prefix + " tasks running")
+          .atMost(STEP)
+          .pollInterval(Duration.ofMillis(1))
+          .until(
+              () ->
+                  java.util.stream.IntStream.range(first, first + count)
+                      .allMatch(i -> running.containsKey(prefix + "-" + i)));
     }
 
     void kill(String id) {
@@ -241,13 +240,10 @@ public final class FreshnessBenchmark {
     }
 
     long awaitEnded(String id, Duration within) throws InterruptedException {
-      long deadline = System.nanoTime() + within.toNanos();
-      while (!ended.containsKey(id)) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException(id + " not killed within " + within);
-        }
-        Thread.sleep(1);
-      }
+      await(id + " killed")
+          .atMost(within)
+          .pollInterval(Duration.ofMillis(1))
+          .until(() -> ended.containsKey(id));
       return ended.get(id);
     }
 

@@ -1,5 +1,7 @@
 package io.dcos.dns.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -72,13 +74,10 @@ final class NameProbe implements AutoCloseable {
   /** Waits until the expected outcome for {@code name} was seen; returns when it arrived. */
   long awaitDone(String name, Duration within) throws InterruptedException {
     Watch w = watches.get(name);
-    long deadline = System.nanoTime() + within.toNanos();
-    while (w.doneAt == 0) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("no outcome for " + name + " within " + within);
-      }
-      Thread.sleep(1);
-    }
+    await("outcome for " + name)
+        .atMost(within)
+        .pollInterval(Duration.ofMillis(1))
+        .until(() -> w.doneAt != 0);
     watches.remove(name, w);
     return w.doneAt;
   }
