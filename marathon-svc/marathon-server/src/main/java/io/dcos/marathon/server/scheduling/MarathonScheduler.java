@@ -5,12 +5,9 @@ import io.dcos.kernel.protocol.FrameworkID;
 import io.dcos.kernel.protocol.FrameworkInfo;
 import io.dcos.kernel.protocol.MasterInfo;
 import io.dcos.kernel.protocol.Offer;
-import io.dcos.kernel.protocol.OfferID;
 import io.dcos.kernel.protocol.TaskID;
-import io.dcos.kernel.protocol.TaskInfo;
 import io.dcos.kernel.protocol.TaskStatus;
 import io.dcos.kernel.protocol.scheduler.Call;
-import io.dcos.kernel.sdk.NotSubscribedException;
 import io.dcos.kernel.sdk.Scheduler;
 import io.dcos.kernel.sdk.SchedulerClient;
 import io.dcos.marathon.core.deployment.ActionOrders;
@@ -33,10 +30,6 @@ import io.dcos.marathon.core.model.AppDefinition;
 import io.dcos.marathon.core.model.PathId;
 import io.dcos.marathon.core.model.RootGroup;
 import io.dcos.marathon.core.placement.AgentPlace;
-import io.dcos.marathon.core.placement.MatchResult;
-import io.dcos.marathon.core.placement.OfferMatcher;
-import io.dcos.marathon.core.placement.OfferView;
-import io.dcos.marathon.core.placement.ResourceRequest;
 import io.dcos.marathon.server.config.FrameworkProperties;
 import io.dcos.marathon.server.leadership.LeadershipListener;
 import io.dcos.marathon.server.store.DeploymentRepository;
@@ -56,12 +49,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -91,9 +78,8 @@ public final class MarathonScheduler implements ServiceScheduler, LeadershipList
   private final Clock clock;
   private final ReadinessChecks readinessChecks;
 
-  private volatile ScheduledExecutorService loop;
+  private final SchedulerLoop loop = new SchedulerLoop();
   private volatile SchedulerClient client;
-  private volatile boolean leading;
 
   // Loop-thread state.
   private final Map<InstanceId, Instance> instances = new LinkedHashMap<>();
@@ -135,37 +121,16 @@ public final class MarathonScheduler implements ServiceScheduler, LeadershipList
 
   @Override
   public synchronized void onElected() {
-    ScheduledExecutorService l =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "marathon-scheduler");
-              t.setDaemon(true);
-              return t;
-            });
-    loop = l;
-    leading = true;
-    l.execute(this::recover);
-    long tick = props.tick().toMillis();
-    l.scheduleWithFixedDelay(() -> guarded(this::tick), tick, tick, TimeUnit.MILLISECONDS);
+    loop.start(this::recover, this::tick, props.tick());
   }
 
   @Override
   public synchronized void onDefeated() {
-    leading = false;
+    loop.stop();
     SchedulerClient c = client;
     client = null;
     if (c != null) {
       c.close();
-    }
-    ScheduledExecutorService l = loop;
-    loop = null;
-    if (l != null) {
-      l.shutdownNow();
-      try {
-        l.awaitTermination(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
     }
   }
 
@@ -243,50 +208,11 @@ public final class MarathonScheduler implements ServiceScheduler, LeadershipList
   }
 
   private void submit(Runnable r) {
-    ScheduledExecutorService l = loop;
-    if (l != null) {
-      try {
-        l.execute(() -> guarded(r));
-      } catch (java.util.concurrent.RejectedExecutionException e) {
-        // Lost leadership meanwhile.
-      }
-    }
-  }
-
-  private void guarded(Runnable r) {
-    try {
-      r.run();
-    } catch (NotSubscribedException e) {
-      LOG.debug("not subscribed: {}", e.getMessage());
-    } catch (RuntimeException e) {
-      LOG.error("scheduler loop task failed", e);
-    }
+    loop.submit(r);
   }
 
   private <T> T call(Callable<T> c) {
-    ScheduledExecutorService l = loop;
-    if (!leading || l == null) {
-      throw new NotLeaderException();
-    }
-    Future<T> f;
-    try {
-      f = l.submit(c);
-    } catch (java.util.concurrent.RejectedExecutionException e) {
-      throw new NotLeaderException();
-    }
-    try {
-      return f.get(props.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (TimeoutException e) {
-      throw new IllegalStateException("the scheduler did not answer in time", e);
-    }
+    return loop.call(c, props.callTimeout());
   }
 
   // ---- Kernel events (loop thread) ----
@@ -387,7 +313,7 @@ public final class MarathonScheduler implements ServiceScheduler, LeadershipList
 
   private void onOffers(List<Offer> offers) {
     evaluate();
-    Map<AppDefinition, Integer> wanted = new LinkedHashMap<>(queue.launchable());
+    Map<AppDefinition, Integer> wanted = queue.launchable();
     if (wanted.isEmpty()) {
       decline(offers, props.declineWhileIdle().toSeconds());
       return;
@@ -398,46 +324,19 @@ public final class MarathonScheduler implements ServiceScheduler, LeadershipList
         placed.computeIfAbsent(i.appId(), k -> new ArrayList<>()).add(i.agent());
       }
     }
-    List<OfferID> unused = new ArrayList<>();
-    for (Offer offer : offers) {
-      OfferView view = OfferViews.of(offer);
-      List<TaskInfo> tasks = new ArrayList<>();
-      List<Instance> launched = new ArrayList<>();
-      for (Map.Entry<AppDefinition, Integer> e : wanted.entrySet()) {
-        AppDefinition app = e.getKey();
-        ResourceRequest request = ResourceRequests.of(app, framework.role());
-        List<AgentPlace> appPlaced = placed.computeIfAbsent(app.id(), k -> new ArrayList<>());
-        while (e.getValue() > 0) {
-          MatchResult result = OfferMatcher.match(view, request, appPlaced);
-          if (!(result instanceof MatchResult.Match m)) {
-            break;
-          }
-          Instance instance =
-              Instance.provisioned(
-                  InstanceId.of(app.id(), UUID.randomUUID()),
-                  ActionProgress.version(app),
-                  view.place(),
-                  m.hostPorts(),
-                  clock.instant());
-          tasks.add(TaskInfos.build(app, instance, offer, m.takes()));
-          launched.add(instance);
-          appPlaced.add(view.place());
-          view = OfferMatcher.remainder(m);
-          e.setValue(e.getValue() - 1);
-          queue.launched(app.id());
-        }
-      }
-      if (tasks.isEmpty()) {
-        unused.add(offer.getId());
-        continue;
-      }
+    OfferPlacement.Result placement =
+        OfferPlacement.place(
+            offers, wanted, placed, framework.role(), clock.instant(), UUID::randomUUID);
+    for (OfferPlacement.Launch launch : placement.launches()) {
+      List<Instance> launched = launch.instances();
+      launched.forEach(i -> queue.launched(i.appId()));
       instanceStore.saveAll(launched.stream().map(instanceRecords::toRow).toList());
       launched.forEach(i -> instances.put(i.id(), i));
-      client.launch(offer.getId(), tasks);
+      client.launch(launch.offer().getId(), launch.tasks());
       launched.forEach(i -> events.status(i, "TASK_STAGING", ""));
     }
-    if (!unused.isEmpty()) {
-      client.decline(unused, props.declineWhileWaiting().toSeconds());
+    if (!placement.unused().isEmpty()) {
+      client.decline(placement.unused(), props.declineWhileWaiting().toSeconds());
     }
   }
 
@@ -665,7 +564,7 @@ public final class MarathonScheduler implements ServiceScheduler, LeadershipList
 
   @Override
   public List<DeploymentStatus> deployments() {
-    if (!leading) {
+    if (!loop.running()) {
       return List.of();
     }
     return call(
@@ -715,7 +614,7 @@ public final class MarathonScheduler implements ServiceScheduler, LeadershipList
 
   @Override
   public List<Instance> instances(PathId appId) {
-    if (!leading) {
+    if (!loop.running()) {
       return instanceStore.all().stream()
           .filter(r -> r.appId().equals(appId.toString()))
           .map(instanceRecords::fromRow)
@@ -726,7 +625,7 @@ public final class MarathonScheduler implements ServiceScheduler, LeadershipList
 
   @Override
   public List<Instance> instances() {
-    if (!leading) {
+    if (!loop.running()) {
       return instanceStore.all().stream().map(instanceRecords::fromRow).toList();
     }
     return call(() -> List.copyOf(instances.values()));
@@ -783,7 +682,7 @@ public final class MarathonScheduler implements ServiceScheduler, LeadershipList
 
   @Override
   public List<QueueEntry> queue() {
-    if (!leading) {
+    if (!loop.running()) {
       return List.of();
     }
     return call(() -> queue.entries());
