@@ -94,7 +94,28 @@ class ContainerTasksIT {
                             .setType(HealthCheck.Type.TCP)
                             .setTcp(HealthCheck.TCPCheckInfo.newBuilder().setPort(31099))))
                 .build();
-        framework.client.launch(offer.getId(), healthy, failing);
+        TaskInfo halfServed =
+            TestFramework.commandTask(
+                    "half-served",
+                    offer,
+                    "cpus:0.1;mem:32;ports:[31031-31031]",
+                    "mkdir -p www && echo ok > www/index.html && exec busybox httpd -f -p $HOST:$PORT0 -h www")
+                .toBuilder()
+                .setHealthCheck(
+                    quick(
+                        HealthCheck.newBuilder()
+                            .setType(HealthCheck.Type.HTTP)
+                            .setHttp(
+                                HealthCheck.HTTPCheckInfo.newBuilder()
+                                    .setPort(31031)
+                                    .setPath("/"))))
+                .addAdditionalHealthChecks(
+                    quick(
+                        HealthCheck.newBuilder()
+                            .setType(HealthCheck.Type.TCP)
+                            .setTcp(HealthCheck.TCPCheckInfo.newBuilder().setPort(31098))))
+                .build();
+        framework.client.launch(offer.getId(), healthy, failing, halfServed);
 
         framework.awaitUpdate(
             SOON,
@@ -112,6 +133,10 @@ class ContainerTasksIT {
                     && !s.getHealthy());
         TaskStatus killed = framework.awaitState("unserved", TaskState.TASK_KILLED, SOON);
         assertThat(killed.getMessage()).contains("health check");
+        TaskStatus halfKilled = framework.awaitState("half-served", TaskState.TASK_KILLED, SOON);
+        assertThat(halfKilled.getMessage())
+            .as("a passing first check does not save a task whose second check fails")
+            .contains("health check 2 failed");
         assertThat(framework.updates)
             .noneMatch(
                 s ->

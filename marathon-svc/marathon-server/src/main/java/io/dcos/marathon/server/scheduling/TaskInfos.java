@@ -35,8 +35,8 @@ import java.util.stream.Collectors;
 /**
  * Builds the kernel's {@link TaskInfo} for an instance of an app: exactly the matched resources
  * (copied from the offer so reservations and allocation stay intact), the command or Docker
- * container, fetch URIs, Marathon's task environment, the app's first health check for the agent to
- * run, and the kill grace period.
+ * container, fetch URIs, Marathon's task environment, all of the app's health checks for the agent
+ * to run, and the kill grace period.
  */
 final class TaskInfos {
   private TaskInfos() {}
@@ -56,8 +56,13 @@ final class TaskInfos {
       task.setLabels(labels);
     }
     container(app).ifPresent(task::setContainer);
-    if (!app.healthChecks().isEmpty()) {
-      healthCheck(app.healthChecks().get(0), instance.hostPorts()).ifPresent(task::setHealthCheck);
+    List<HealthCheck> checks =
+        app.healthChecks().stream()
+            .flatMap(check -> healthCheck(check, instance.hostPorts()).stream())
+            .toList();
+    if (!checks.isEmpty()) {
+      task.setHealthCheck(checks.get(0))
+          .addAllAdditionalHealthChecks(checks.subList(1, checks.size()));
     }
     if (app.taskKillGracePeriod() != null) {
       task.setKillPolicy(

@@ -22,6 +22,7 @@ import io.dcos.marathon.core.placement.ConstraintOperator;
 import io.dcos.marathon.core.placement.MatchResult;
 import io.dcos.marathon.core.placement.OfferMatcher;
 import io.dcos.marathon.core.placement.OfferView;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +90,21 @@ class TaskInfosTest {
                     new PortDefinition(10002, "tcp", null, Map.of())))
             .labels(Map.of("tier", "front"))
             .constraints(List.of(Constraint.of("rack", ConstraintOperator.IS, "r1")))
-            .healthChecks(List.of(HealthCheck.http("/health")))
+            .healthChecks(
+                List.of(
+                    HealthCheck.http("/health"),
+                    new HealthCheck(
+                        HealthCheck.HealthCheckProtocol.TCP,
+                        null,
+                        1,
+                        null,
+                        null,
+                        Duration.ofSeconds(300),
+                        Duration.ofSeconds(60),
+                        Duration.ofSeconds(20),
+                        5,
+                        Duration.ofSeconds(15),
+                        false)))
             .versionInfo(VersionInfo.initial(V))
             .build();
     OfferView view = OfferViews.of(offer());
@@ -129,6 +144,14 @@ class TaskInfosTest {
     assertThat(task.getHealthCheck().getHttp().getPort()).isEqualTo(31000);
     assertThat(task.getHealthCheck().getHttp().getPath()).isEqualTo("/health");
     assertThat(task.getHealthCheck().getConsecutiveFailures()).isEqualTo(3);
+    assertThat(task.getAdditionalHealthChecksList())
+        .as("every further health check goes to the agent too")
+        .singleElement()
+        .satisfies(
+            tcp -> {
+              assertThat(tcp.getTcp().getPort()).isEqualTo(31001);
+              assertThat(tcp.getConsecutiveFailures()).isEqualTo(5);
+            });
   }
 
   @Test

@@ -11,9 +11,7 @@ import io.dcos.kernel.agent.containers.process.cgroups.CgroupsDetector;
 import io.dcos.kernel.agent.core.Fetching;
 import io.dcos.kernel.agent.core.HealthChecking;
 import io.dcos.kernel.agent.fetcher.Fetcher;
-import io.dcos.kernel.agent.health.HealthCheckPolicy;
-import io.dcos.kernel.agent.health.HealthCheckRunner;
-import io.dcos.kernel.agent.health.HealthCheckers;
+import io.dcos.kernel.agent.health.TaskHealthChecks;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -79,20 +77,8 @@ public class ContainerConfiguration {
 
   @Bean
   HealthChecking healthChecking(ScheduledExecutorService healthCheckScheduler, Clock clock) {
-    return (task, container, host, listener) -> {
-      HealthCheckPolicy policy = HealthCheckPolicy.from(task.getHealthCheck());
-      return HealthCheckRunner.start(
-          policy,
-          HealthCheckers.forTask(task.getHealthCheck(), container, host),
-          healthCheckScheduler,
-          clock,
-          (healthy, kill) ->
-              listener.health(
-                  healthy,
-                  kill,
-                  healthy
-                      ? "health check passed"
-                      : "health check failed" + (kill ? " too many times in a row" : "")));
-    };
+    return (task, container, host, listener) ->
+        TaskHealthChecks.start(
+            task, container, host, healthCheckScheduler, clock, listener::health);
   }
 }
