@@ -116,10 +116,7 @@ public final class Master implements MasterContender.Listener {
     Duration heartbeat = context.properties().heartbeatInterval();
     timers.add(
         loop.scheduleAtFixedRate(
-            frameworks::heartbeat,
-            heartbeat.toMillis(),
-            heartbeat.toMillis(),
-            TimeUnit.MILLISECONDS));
+            this::heartbeat, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS));
     long check = Math.max(50, context.properties().agentPingTimeout().toMillis() / 10);
     timers.add(loop.scheduleAtFixedRate(this::checkTimeouts, check, check, TimeUnit.MILLISECONDS));
     LOG.info(
@@ -251,6 +248,12 @@ public final class Master implements MasterContender.Listener {
             frameworks.disconnected(link);
           }
         });
+  }
+
+  /** Frameworks and operator subscribers hear that this master is alive. */
+  private void heartbeat() {
+    frameworks.heartbeat();
+    context.observers().publish(OperatorEvents::heartbeat);
   }
 
   /** Subscribes an operator stream: the snapshot first, then every event, in order. */

@@ -50,6 +50,10 @@ final class OperatorEvents {
         .build();
   }
 
+  static OperatorEvent heartbeat() {
+    return OperatorEvent.newBuilder().setType(OperatorEvent.Type.HEARTBEAT).build();
+  }
+
   static OperatorEvent taskAdded(TaskRecord t) {
     return OperatorEvent.newBuilder()
         .setType(OperatorEvent.Type.TASK_ADDED)

@@ -8,10 +8,12 @@ import io.dcos.kernel.protocol.Task;
 import io.dcos.kernel.protocol.TaskState;
 import io.dcos.kernel.protocol.TaskStatus;
 import io.dcos.kernel.protocol.agent.MasterMessage;
+import io.dcos.kernel.protocol.operator.OperatorEvent;
 import io.dcos.kernel.protocol.scheduler.Call;
 import io.dcos.kernel.protocol.scheduler.Event;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /** The master core's rules, driven through scripted agents and frameworks. */
@@ -39,6 +41,33 @@ class MasterCoreTest {
       assertThat(run.getRunTasks().getFramework().getId().getValue())
           .isEqualTo(MasterScenario.frameworkId(f));
       assertThat(agent.count(MasterMessage::hasRunTask)).isZero();
+    }
+  }
+
+  @Test
+  void operatorSubscribersGetTheSnapshotThenHeartbeatsAtTheAnnouncedInterval() {
+    try (MasterScenario s = new MasterScenario()) {
+      List<OperatorEvent> events = new CopyOnWriteArrayList<>();
+      s.master.subscribeOperator(
+          new Observers.Subscriber() {
+            @Override
+            public boolean send(OperatorEvent event) {
+              return events.add(event);
+            }
+
+            @Override
+            public void close(String reason) {}
+          });
+
+      await()
+          .atMost(MasterScenario.WAIT)
+          .until(
+              () ->
+                  events.stream().filter(e -> e.getType() == OperatorEvent.Type.HEARTBEAT).count()
+                      >= 2);
+      assertThat(events.get(0).getType()).isEqualTo(OperatorEvent.Type.SUBSCRIBED);
+      assertThat(events.get(0).getSubscribed().getHeartbeatIntervalSeconds())
+          .isEqualTo(s.properties.heartbeatInterval().toMillis() / 1000.0);
     }
   }
 
