@@ -7,6 +7,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.api.CuratorWatcher;
@@ -18,7 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Follows the leading master through ZooKeeper: the {@code json.info_} znode with the lowest
  * sequence number under the masters' path. Listeners hear every change of leader, including "no
- * leader". Invariant: {@link #leader()} is the last leader read from ZooKeeper.
+ * leader". Invariant: {@link #leader()} is the last leader read from ZooKeeper. ZooKeeper's
+ * notifications only ask for a re-read, done on the detector's own thread (changes arriving while
+ * one is pending are folded into it), so the client's event thread never waits on ZooKeeper.
  */
 public final class MasterDetector implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(MasterDetector.class);
@@ -28,6 +33,15 @@ public final class MasterDetector implements Closeable {
   private final List<Consumer<Optional<MasterInfo>>> listeners = new CopyOnWriteArrayList<>();
   private volatile Optional<MasterInfo> leader = Optional.empty();
   private volatile Optional<String> leaderZnode = Optional.empty();
+  private final CuratorWatcher watcher = (WatchedEvent e) -> requestRefresh();
+  private final AtomicBoolean refreshPending = new AtomicBoolean();
+  private final ExecutorService refresher =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "master-detector");
+            t.setDaemon(true);
+            return t;
+          });
   private volatile boolean closed;
 
   public MasterDetector(CuratorFramework client, String path) {
@@ -42,7 +56,7 @@ public final class MasterDetector implements Closeable {
         .addListener(
             (c, state) -> {
               if (state.isConnected()) {
-                refresh();
+                requestRefresh();
               }
             });
     refresh();
@@ -74,13 +88,22 @@ public final class MasterDetector implements Closeable {
     return result;
   }
 
+  private void requestRefresh() {
+    if (!closed && refreshPending.compareAndSet(false, true)) {
+      refresher.execute(
+          () -> {
+            refreshPending.set(false);
+            refresh();
+          });
+    }
+  }
+
   private synchronized void refresh() {
     if (closed) {
       return;
     }
     try {
       client.createContainers(path);
-      CuratorWatcher watcher = (WatchedEvent e) -> refresh();
       List<String> children = client.getChildren().usingWatcher(watcher).forPath(path);
       Optional<String> lowest =
           children.stream()
@@ -94,7 +117,7 @@ public final class MasterDetector implements Closeable {
           byte[] data = client.getData().usingWatcher(watcher).forPath(path + "/" + lowest.get());
           next = Optional.of(MasterInfoCodec.decode(data));
         } catch (KeeperException.NoNodeException gone) {
-          refresh();
+          requestRefresh();
           return;
         }
       }
@@ -119,5 +142,6 @@ public final class MasterDetector implements Closeable {
   public void close() {
     closed = true;
     listeners.clear();
+    refresher.shutdownNow();
   }
 }
