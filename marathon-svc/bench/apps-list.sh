@@ -8,6 +8,7 @@ flock /tmp/mvn.lock mvn -o -B -q test-compile -Dcompiler.werror=false -f maratho
 mod=marathon-svc/marathon-server
 flock /tmp/mvn.lock mvn -o -B -q dependency:build-classpath -f marathon-svc/pom.xml -pl marathon-server \
   -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
+# The measurement holds the build lock too, so no build competes with it.
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
-exec java -Xmx1g -XX:+UseParallelGC -cp "$mod/target/test-classes:$mod/target/classes:$(cat $mod/target/bench.classpath)" \
+exec flock /tmp/mvn.lock java -Xmx1g -XX:+UseParallelGC -cp "$mod/target/test-classes:$mod/target/classes:$(cat $mod/target/bench.classpath)" \
   io.dcos.marathon.server.bench.AppsListBenchmark "$@"
