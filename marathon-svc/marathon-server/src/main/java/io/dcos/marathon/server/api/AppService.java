@@ -15,6 +15,7 @@ import io.dcos.marathon.server.api.json.Converted;
 import io.dcos.marathon.server.events.EventBus;
 import io.dcos.marathon.server.events.Events;
 import io.dcos.marathon.server.store.GroupRepository;
+import io.dcos.marathon.server.store.UsedServicePorts;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -87,7 +88,8 @@ public class AppService {
               }
               app =
                   ServicePortAssigner.assign(
-                      app.withVersionInfo(VersionInfo.initial(version)), original);
+                      app.withVersionInfo(VersionInfo.initial(version)),
+                      groups.servicePorts().allocate());
               return deploy(original, original.putApp(app, version), force, List.of(app), true);
             });
     announce(change, clientIp, uri);
@@ -116,7 +118,15 @@ public class AppService {
               RootGroup original = groups.root();
               Instant version = groups.nextVersion();
               AppDefinition app =
-                  updated(original, id, (ObjectNode) body, partial, create, version, "");
+                  updated(
+                      original,
+                      id,
+                      (ObjectNode) body,
+                      partial,
+                      create,
+                      version,
+                      "",
+                      groups.servicePorts().allocate());
               return deploy(
                   original,
                   original.putApp(app, version),
@@ -141,6 +151,7 @@ public class AppService {
               Instant version = groups.nextVersion();
               RootGroup target = original;
               List<AppDefinition> apps = new ArrayList<>();
+              UsedServicePorts.Allocation ports = groups.servicePorts().allocate();
               for (int i = 0; i < body.size(); i++) {
                 JsonNode item = body.get(i);
                 if (!item.isObject() || !item.path("id").isTextual()) {
@@ -149,7 +160,15 @@ public class AppService {
                 }
                 PathId id = PathId.parse(item.get("id").asText());
                 AppDefinition app =
-                    updated(target, id, (ObjectNode) item, partial, true, version, "(" + i + ")");
+                    updated(
+                        target,
+                        id,
+                        (ObjectNode) item,
+                        partial,
+                        true,
+                        version,
+                        "(" + i + ")",
+                        ports);
                 target = target.putApp(app, version);
                 apps.add(app);
               }
@@ -195,7 +214,8 @@ public class AppService {
       boolean partial,
       boolean create,
       Instant version,
-      String pathPrefix) {
+      String pathPrefix,
+      UsedServicePorts.Allocation ports) {
     Optional<AppDefinition> existing = original.app(id);
     if (existing.isEmpty() && !create) {
       throw ApiException.appNotFound(id);
@@ -253,7 +273,7 @@ public class AppService {
               ? before.versionInfo().configChangedAt(version)
               : before.versionInfo().scaledAt(version);
     }
-    return ServicePortAssigner.assign(candidate.withVersionInfo(info), original);
+    return ServicePortAssigner.assign(candidate.withVersionInfo(info), ports);
   }
 
   private static boolean isRollback(ObjectNode body) {

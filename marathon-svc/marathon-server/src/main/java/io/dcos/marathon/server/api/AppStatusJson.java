@@ -19,4 +19,6 @@ public record AppStatusJson(
     int tasksUnhealthy,
     List<ErrorBodies.DeploymentRef> deployments,
     List<TaskJson> tasks,
-    List<ServiceScheduler.ReadinessResult> readinessCheckResults) {}
+    List<ServiceScheduler.ReadinessResult> readinessCheckResults,
+    LastTaskFailureJson lastTaskFailure,
+    TaskStatsJson taskStats) {}

@@ -9,6 +9,8 @@ import io.dcos.marathon.core.model.PathId;
 import io.dcos.marathon.server.api.json.AppJson;
 import io.dcos.marathon.server.api.json.AppJsonConverter;
 import io.dcos.marathon.server.scheduling.ServiceScheduler;
+import io.dcos.marathon.server.store.TaskFailureRepository;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,28 +18,56 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
-/** Renders apps with the status fields the API adds: counts, deployments, tasks, readiness. */
+/**
+ * Renders apps with the status fields the API adds: counts, deployments, tasks, readiness, the last
+ * task failure and task statistics.
+ */
 @Component
 public class AppViews {
   /** What to add to each app. */
-  public record Embed(boolean tasks, boolean readiness, boolean lastTaskFailure) {
+  public record Embed(
+      boolean tasks, boolean readiness, boolean lastTaskFailure, boolean taskStats) {
+    /** The embeds named {@code prefix.tasks}, {@code prefix.readiness}... in {@code embed}. */
     public static Embed of(Set<String> embed, String prefix) {
       return new Embed(
           embed.contains(prefix + ".tasks"),
           embed.contains(prefix + ".readiness"),
-          embed.contains(prefix + ".lastTaskFailure"));
+          embed.contains(prefix + ".lastTaskFailure"),
+          embed.contains(prefix + ".taskStats"));
     }
 
-    public static final Embed ALL = new Embed(true, true, true);
+    /** {@code GET /v2/apps/{id}}: always tasks, readiness and the last failure. */
+    public static Embed forShow(Set<String> embed) {
+      return new Embed(
+          true, true, true, embed.contains("app.taskStats") || embed.contains("apps.taskStats"));
+    }
+
+    /** A newly created app: its (empty) task list only. */
+    public static final Embed CREATED = new Embed(true, false, false, false);
   }
+
+  /** The status fields of one app, in the order the API writes them after its definition. */
+  record AppStatus(
+      int staged,
+      int running,
+      int healthy,
+      int unhealthy,
+      List<ErrorBodies.DeploymentRef> deployments,
+      List<ServiceScheduler.ReadinessResult> readiness,
+      LastTaskFailureJson lastTaskFailure,
+      TaskStatsJson taskStats) {}
 
   private static final int MAX_CACHED = 100_000;
 
   private final ObjectMapper mapper;
+  private final TaskFailureRepository failures;
+  private final Clock clock;
   private final Map<PathId, Cached> cache = new ConcurrentHashMap<>();
 
-  public AppViews(ObjectMapper mapper) {
+  public AppViews(ObjectMapper mapper, TaskFailureRepository failures, Clock clock) {
     this.mapper = mapper;
+    this.failures = failures;
+    this.clock = clock;
   }
 
   /** The plain JSON of an app (versions, queue, groups without status). */
@@ -51,13 +81,43 @@ public class AppViews {
       List<Instance> instances,
       List<ServiceScheduler.DeploymentStatus> deployments,
       Embed embed) {
+    AppStatus status = status(app, instances, deployments, embed);
+    List<TaskJson> tasks = null;
+    if (embed.tasks()) {
+      List<Integer> servicePorts = TaskJson.servicePorts(app);
+      tasks = new ArrayList<>(instances.size());
+      for (Instance i : instances) {
+        if (!i.condition().terminal()) {
+          tasks.add(TaskJson.of(i, app.id().toString(), servicePorts));
+        }
+      }
+    }
+    return new AppStatusJson(
+        json(app),
+        status.staged(),
+        status.running(),
+        status.healthy(),
+        status.unhealthy(),
+        status.deployments(),
+        tasks,
+        status.readiness(),
+        status.lastTaskFailure(),
+        status.taskStats());
+  }
+
+  /** The status fields of {@code app}; the embedded ones are null unless asked for. */
+  AppStatus status(
+      AppDefinition app,
+      List<Instance> instances,
+      List<ServiceScheduler.DeploymentStatus> deployments,
+      Embed embed) {
     int staged = 0;
     int running = 0;
     int healthy = 0;
     int unhealthy = 0;
     for (Instance i : instances) {
       Condition c = i.condition();
-      if (c == Condition.PROVISIONED || c == Condition.STAGING || c == Condition.STARTING) {
+      if (TaskStatistics.staged(c)) {
         staged++;
       } else if (c == Condition.RUNNING) {
         running++;
@@ -76,29 +136,25 @@ public class AppViews {
         readiness.addAll(d.readinessCheckResults());
       }
     }
-    List<TaskJson> tasks = null;
-    if (embed.tasks()) {
-      List<Integer> servicePorts = TaskJson.servicePorts(app);
-      tasks = new ArrayList<>(instances.size());
-      for (Instance i : instances) {
-        if (!i.condition().terminal()) {
-          tasks.add(TaskJson.of(i, app.id().toString(), servicePorts));
-        }
-      }
-    }
-    return new AppStatusJson(
-        json(app),
+    LastTaskFailureJson failure =
+        embed.lastTaskFailure()
+            ? failures.last(app.id().toString()).map(LastTaskFailureJson::of).orElse(null)
+            : null;
+    TaskStatsJson stats =
+        embed.taskStats() ? TaskStatistics.of(instances, app.versionInfo(), clock.instant()) : null;
+    return new AppStatus(
         staged,
         running,
         healthy,
         unhealthy,
         deps,
-        tasks,
-        embed.readiness() ? readiness : null);
+        embed.readiness() ? readiness : null,
+        failure,
+        stats);
   }
 
   /** The DTO of an app, converted once per stored definition. */
-  private AppJson json(AppDefinition app) {
+  AppJson json(AppDefinition app) {
     Cached cached = cache.get(app.id());
     if (cached != null && cached.app() == app) {
       return cached.json();

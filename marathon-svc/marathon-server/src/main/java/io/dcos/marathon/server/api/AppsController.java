@@ -7,6 +7,8 @@ import io.dcos.marathon.core.model.PathId;
 import io.dcos.marathon.server.scheduling.ServiceScheduler;
 import io.dcos.marathon.server.store.GroupRepository;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -17,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,31 +44,34 @@ public class AppsController {
   private final Orchestration orchestration;
   private final AppViews views;
   private final TaskService tasks;
+  private final AppListWriter listWriter;
 
   public AppsController(
       AppService apps,
       GroupRepository groups,
       Orchestration orchestration,
       AppViews views,
-      TaskService tasks) {
+      TaskService tasks,
+      AppListWriter listWriter) {
     this.apps = apps;
     this.groups = groups;
     this.orchestration = orchestration;
     this.views = views;
     this.tasks = tasks;
+    this.listWriter = listWriter;
   }
 
   @GetMapping("/v2/apps")
-  Map<String, Object> list(
+  void list(
       @RequestParam(required = false) String cmd,
       @RequestParam(required = false) String id,
       @RequestParam(required = false) String label,
-      @RequestParam(required = false) List<String> embed) {
+      @RequestParam(required = false) List<String> embed,
+      HttpServletResponse response)
+      throws IOException {
     Predicate<Map<String, String>> labels = label == null ? l -> true : LabelSelector.parse(label);
     AppViews.Embed what = AppViews.Embed.of(embeds(embed), "apps");
-    Map<PathId, List<Instance>> byApp = orchestration.instancesByApp();
-    List<ServiceScheduler.DeploymentStatus> deployments = orchestration.deployments();
-    List<AppStatusJson> out = new ArrayList<>();
+    List<AppDefinition> selected = new ArrayList<>();
     for (AppDefinition app : groups.root().apps()) {
       if (cmd != null && (app.cmd() == null || !app.cmd().contains(cmd))) {
         continue;
@@ -73,12 +79,14 @@ public class AppsController {
       if (id != null && !app.id().toString().contains(id)) {
         continue;
       }
-      if (!labels.test(app.labels())) {
-        continue;
+      if (labels.test(app.labels())) {
+        selected.add(app);
       }
-      out.add(views.withStatus(app, AppViews.of(byApp, app.id()), deployments, what));
     }
-    return Map.of("apps", out);
+    Map<PathId, List<Instance>> byApp = orchestration.instancesByApp();
+    List<ServiceScheduler.DeploymentStatus> deployments = orchestration.deployments();
+    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+    listWriter.write(response.getOutputStream(), selected, byApp, deployments, what);
   }
 
   @PostMapping("/v2/apps")
@@ -89,8 +97,7 @@ public class AppsController {
     AppService.Change change =
         apps.create(body, force, request.getRemoteAddr(), request.getRequestURI());
     AppDefinition app = change.apps().get(0);
-    AppStatusJson shown =
-        views.withStatus(app, List.of(), List.of(), new AppViews.Embed(true, false, false));
+    AppStatusJson shown = views.withStatus(app, List.of(), List.of(), AppViews.Embed.CREATED);
     AppStatusJson json =
         new AppStatusJson(
             shown.app(),
@@ -100,6 +107,8 @@ public class AppsController {
             0,
             List.of(new ErrorBodies.DeploymentRef(change.plan().id())),
             shown.tasks(),
+            null,
+            null,
             null);
     return ResponseEntity.created(URI.create("/v2/apps" + app.id()))
         .header(DEPLOYMENT_HEADER, change.plan().id())
@@ -133,7 +142,7 @@ public class AppsController {
       @RequestParam(required = false) String status) {
     AppPath p = AppPath.parse(path);
     return switch (p.resource()) {
-      case APP -> Map.of("app", show(p.appId()));
+      case APP -> Map.of("app", show(p.appId(), embeds(embed)));
       case VERSIONS -> {
         apps.current(p.appId());
         yield Map.of(
@@ -197,10 +206,13 @@ public class AppsController {
     };
   }
 
-  private AppStatusJson show(PathId id) {
+  private AppStatusJson show(PathId id, Set<String> embed) {
     AppDefinition app = apps.current(id);
     return views.withStatus(
-        app, orchestration.instances(id), orchestration.deployments(), AppViews.Embed.ALL);
+        app,
+        orchestration.instances(id),
+        orchestration.deployments(),
+        AppViews.Embed.forShow(embed));
   }
 
   private AppDefinition version(PathId id, String version) {

@@ -15,6 +15,7 @@ import io.dcos.marathon.server.api.json.GroupJsonConverter;
 import io.dcos.marathon.server.events.EventBus;
 import io.dcos.marathon.server.events.Events;
 import io.dcos.marathon.server.store.GroupRepository;
+import io.dcos.marathon.server.store.UsedServicePorts;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -163,6 +164,7 @@ public class GroupService {
   /** Gives new and changed apps their version info and service ports; unchanged apps stay. */
   private RootGroup stamp(RootGroup original, RootGroup target, Instant version) {
     RootGroup out = target;
+    UsedServicePorts.Allocation ports = groups.servicePorts().allocate();
     for (AppDefinition app : target.apps()) {
       Optional<AppDefinition> before = original.app(app.id());
       VersionInfo info;
@@ -182,7 +184,7 @@ public class GroupService {
       } else {
         info = VersionInfo.initial(version);
       }
-      out = out.putApp(ServicePortAssigner.assign(app.withVersionInfo(info), out), version);
+      out = out.putApp(ServicePortAssigner.assign(app.withVersionInfo(info), ports), version);
     }
     return out;
   }

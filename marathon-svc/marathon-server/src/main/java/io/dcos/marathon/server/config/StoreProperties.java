@@ -18,5 +18,6 @@ public record StoreProperties(
     @DefaultValue("") String password,
     // Connections in the pool.
     @DefaultValue("8") @Min(1) int maxPoolSize,
-    // Root group versions kept for /v2/groups/versions and rollback.
+    // Versions kept per app and of the root group (Marathon's --zk_max_versions); older app
+    // versions go on the app's next write unless a kept root group version names them.
     @DefaultValue("50") @Min(1) int maxVersions) {}

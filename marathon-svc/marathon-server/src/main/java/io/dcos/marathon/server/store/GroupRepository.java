@@ -42,20 +42,26 @@ public class GroupRepository {
   private final ObjectMapper mapper;
   private final Clock clock;
   private final StoreProperties props;
+  private final TaskFailureRepository failures;
   private final ReentrantLock writeLock = new ReentrantLock(true);
   private volatile RootGroup current;
+  // The service ports of portsBasis's apps; rebuilt when the tree changed without it.
+  private UsedServicePorts ports;
+  private RootGroup portsBasis;
 
   public GroupRepository(
       JdbcTemplate jdbc,
       TransactionTemplate tx,
       ObjectMapper mapper,
       Clock clock,
-      StoreProperties props) {
+      StoreProperties props,
+      TaskFailureRepository failures) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.mapper = mapper;
     this.clock = clock;
     this.props = props;
+    this.failures = failures;
   }
 
   /** Runs {@code change} while no other tree change runs (read, plan, store as one step). */
@@ -96,21 +102,51 @@ public class GroupRepository {
     current = null;
   }
 
+  /** The service ports the apps of the current tree use. */
+  public UsedServicePorts servicePorts() {
+    RootGroup root = root();
+    synchronized (this) {
+      if (ports == null || portsBasis != root) {
+        ports = UsedServicePorts.of(root);
+        portsBasis = root;
+      }
+      return ports;
+    }
+  }
+
+  private synchronized void written(
+      RootGroup previous, RootGroup root, List<AppDefinition> changed, List<PathId> removed) {
+    if (ports != null && portsBasis == previous) {
+      ports.apply(changed, removed);
+      portsBasis = root;
+    } else {
+      ports = null;
+    }
+  }
+
   /**
    * Stores {@code root} as the current tree. Joins the caller's transaction if there is one; the
    * cache changes only once it commits.
    */
   public void save(RootGroup root) {
+    RootGroup previous = root();
+    List<AppDefinition> changed = new ArrayList<>();
+    List<PathId> removed = new ArrayList<>();
     Runnable write =
         () -> {
           Instant version = root.version();
-          RootGroup previous = root();
           List<Object[]> newApps = new ArrayList<>();
+          for (AppDefinition app : previous.apps()) {
+            if (root.app(app.id()).isEmpty()) {
+              removed.add(app.id());
+            }
+          }
           for (AppDefinition app : root.apps()) {
             Optional<AppDefinition> before = previous.app(app.id());
             if (before.isPresent() && before.get().equals(app)) {
               continue;
             }
+            changed.add(app);
             newApps.add(
                 new Object[] {
                   app.id().toString(),
@@ -135,6 +171,14 @@ public class GroupRepository {
               "DELETE FROM root_group_versions WHERE version NOT IN (SELECT version FROM"
                   + " root_group_versions ORDER BY version DESC LIMIT ?)",
               props.maxVersions());
+          pruneAppVersions(changed.stream().map(a -> a.id().toString()).toList());
+          failures.forget(removed.stream().map(PathId::toString).toList());
+        };
+    Runnable committed =
+        () -> {
+          current = root;
+          written(previous, root, changed, removed);
+          failures.forgotten(removed.stream().map(PathId::toString).toList());
         };
     if (TransactionSynchronizationManager.isActualTransactionActive()) {
       write.run();
@@ -142,13 +186,52 @@ public class GroupRepository {
           new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-              current = root;
+              committed.run();
             }
           });
     } else {
       tx.executeWithoutResult(s -> write.run());
-      current = root;
+      committed.run();
     }
+  }
+
+  /**
+   * Deletes the versions of {@code appIds} beyond the newest {@code maxVersions}, except those a
+   * kept root group version names. Runs after the root group versions were pruned.
+   */
+  private void pruneAppVersions(List<String> appIds) {
+    if (appIds.isEmpty()) {
+      return;
+    }
+    Map<String, List<Instant>> versions = new HashMap<>();
+    jdbc.query(
+        "SELECT app_id, version FROM app_versions WHERE app_id = ANY(?)",
+        rs -> {
+          versions
+              .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+              .add(rs.getTimestamp(2).toInstant());
+        },
+        (Object) appIds.toArray(String[]::new));
+    List<String> over = AppVersionPruning.overLimit(versions, props.maxVersions());
+    if (over.isEmpty()) {
+      return;
+    }
+    Set<AppVersionPruning.AppVersion> referenced = new HashSet<>();
+    jdbc.query(
+        "SELECT e->>'id', e->>'version' FROM root_group_versions r,"
+            + " jsonb_array_elements(r.tree->'apps') e WHERE e->>'id' = ANY(?)",
+        rs -> {
+          referenced.add(
+              new AppVersionPruning.AppVersion(rs.getString(1), Instant.parse(rs.getString(2))));
+        },
+        (Object) over.toArray(String[]::new));
+    Map<String, List<Instant>> candidates = new HashMap<>();
+    over.forEach(id -> candidates.put(id, versions.get(id)));
+    List<Object[]> obsolete =
+        AppVersionPruning.obsolete(candidates, referenced, props.maxVersions()).stream()
+            .map(v -> new Object[] {v.appId(), Timestamp.from(v.version())})
+            .toList();
+    jdbc.batchUpdate("DELETE FROM app_versions WHERE app_id = ? AND version = ?", obsolete);
   }
 
   /** The kept root group versions, newest first. */
