@@ -27,7 +27,9 @@ public final class Jobs {
         null,
         List.of(),
         restart,
-        Duration.ZERO);
+        Duration.ZERO,
+        List.of(),
+        RunSpec.DEFAULT_MAX_LAUNCH_DELAY);
   }
 
   public static ScheduleSpec cron(String expr, ConcurrencyPolicy policy) {
@@ -41,7 +43,7 @@ public final class Jobs {
 
   public static JobSpec scheduled(String id, ScheduleSpec schedule, RestartPolicy restart) {
     return new JobSpec(
-        id, "", Map.of(), List.of(schedule), List.of(), command("true", restart), false, "");
+        id, "", Map.of(), List.of(schedule), List.of(), command("true", restart), false, "", "");
   }
 
   public static JobSpec dependent(String id, boolean softError, String... parents) {
@@ -53,6 +55,7 @@ public final class Jobs {
         List.of(parents),
         command("true", RestartPolicy.NEVER),
         softError,
+        "",
         "");
   }
 }

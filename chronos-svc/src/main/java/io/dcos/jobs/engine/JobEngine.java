@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,6 +58,7 @@ public final class JobEngine implements AutoCloseable {
   private final ExecutorService loop;
   private final ScheduledExecutorService delays;
   private final Set<String> waiting = java.util.Collections.synchronizedSet(new LinkedHashSet<>());
+  private final List<RunFailureListener> failureListeners = new CopyOnWriteArrayList<>();
   private volatile TaskLauncher launcher;
   private volatile boolean leading;
 
@@ -114,6 +116,21 @@ public final class JobEngine implements AutoCloseable {
 
   public boolean leading() {
     return leading;
+  }
+
+  /** Adds a listener told of every run that finishes as failed. */
+  public void onRunFailed(RunFailureListener listener) {
+    failureListeners.add(listener);
+  }
+
+  private void failed(RunFailure failure) {
+    for (RunFailureListener l : failureListeners) {
+      try {
+        l.runFailed(failure);
+      } catch (RuntimeException e) {
+        LOG.warn("run failure listener failed: {}", e.getMessage());
+      }
+    }
   }
 
   // ---- Leadership ----
@@ -444,6 +461,17 @@ public final class JobEngine implements AutoCloseable {
     if (d.relaunch()) {
       retryLater(run.id(), d.retryDelay());
     } else if (outcome != null) {
+      if (d.finalStatus() == RunStatus.FAILED) {
+        failed(
+            new RunFailure(
+                job.get(),
+                run,
+                outcome.counters(),
+                outcome.disabledNow(),
+                u.taskId(),
+                u.state(),
+                u.message()));
+      }
       if (outcome.disabledNow()) {
         LOG.warn(
             "job {} disabled after {} failures",
@@ -497,13 +525,20 @@ public final class JobEngine implements AutoCloseable {
 
   /** Stops one run: kills its live task, or finishes it as failed when none was launched. */
   public void stopRun(String jobId, String runId) {
+    stopRun(jobId, runId, "stopped before a task was launched");
+  }
+
+  /**
+   * {@link #stopRun(String, String)}, telling failure listeners {@code reason} when no task ran.
+   */
+  public void stopRun(String jobId, String runId, String reason) {
     call(
         () -> {
           JobRun run =
               runs.find(runId)
                   .filter(r -> r.jobId().equals(jobId))
                   .orElseThrow(() -> new RunNotFound(jobId, runId));
-          stop(run);
+          stop(run, reason);
           return null;
         });
   }
@@ -513,12 +548,12 @@ public final class JobEngine implements AutoCloseable {
     return call(
         () -> {
           List<JobRun> active = runs.active(jobId);
-          active.forEach(this::stop);
+          active.forEach(r -> stop(r, "stopped before a task was launched"));
           return active.size();
         });
   }
 
-  private void stop(JobRun run) {
+  private void stop(JobRun run, String reason) {
     if (run.status().isFinal()) {
       return;
     }
@@ -533,16 +568,23 @@ public final class JobEngine implements AutoCloseable {
     }
     waiting.remove(run.id());
     Optional<JobSpec> job = jobs.find(run.jobId());
-    tx.executeWithoutResult(
-        s -> {
-          runs.updateStatus(run.id(), RunStatus.FAILED, planner.now());
-          job.ifPresent(
-              j ->
-                  jobs.saveCounters(
-                      planner
-                          .onRunFinished(j, jobs.counters(j.id()), RunStatus.FAILED)
-                          .counters()));
-        });
+    RunOutcome outcome =
+        tx.execute(
+            s -> {
+              runs.updateStatus(run.id(), RunStatus.FAILED, planner.now());
+              if (job.isEmpty()) {
+                return null;
+              }
+              RunOutcome o =
+                  planner.onRunFinished(job.get(), jobs.counters(job.get().id()), RunStatus.FAILED);
+              jobs.saveCounters(o.counters());
+              return o;
+            });
+    if (outcome != null) {
+      failed(
+          new RunFailure(
+              job.get(), run, outcome.counters(), outcome.disabledNow(), "", "", reason));
+    }
   }
 
   // ---- Helpers ----

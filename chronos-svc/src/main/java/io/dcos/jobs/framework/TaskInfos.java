@@ -13,6 +13,7 @@ import io.dcos.kernel.protocol.Labels;
 import io.dcos.kernel.protocol.Parameter;
 import io.dcos.kernel.protocol.TaskID;
 import io.dcos.kernel.protocol.TaskInfo;
+import io.dcos.kernel.protocol.Volume;
 import java.util.Locale;
 import java.util.Map;
 
@@ -84,8 +85,16 @@ final class TaskInfos {
       spec.docker()
           .parameters()
           .forEach((k, v) -> docker.addParameters(Parameter.newBuilder().setKey(k).setValue(v)));
-      task.setContainer(
-          ContainerInfo.newBuilder().setType(ContainerInfo.Type.DOCKER).setDocker(docker));
+      ContainerInfo.Builder container =
+          ContainerInfo.newBuilder().setType(ContainerInfo.Type.DOCKER).setDocker(docker);
+      for (RunSpec.Volume v : spec.volumes()) {
+        container.addVolumes(
+            Volume.newBuilder()
+                .setContainerPath(v.containerPath())
+                .setHostPath(v.hostPath())
+                .setMode(v.mode() == RunSpec.Volume.Mode.RO ? Volume.Mode.RO : Volume.Mode.RW));
+      }
+      task.setContainer(container);
     }
     return task.build();
   }

@@ -11,7 +11,8 @@ import java.util.Optional;
  *
  * @param id unique name, Chronos {@code name} and Metronome {@code id}
  * @param softError dependents fire even after this job failed
- * @param owner who to tell about failures (Chronos {@code owner})
+ * @param owner who to tell about failures (Chronos {@code owner}, comma-separated addresses)
+ * @param ownerName the owner's name (Chronos {@code ownerName})
  */
 public record JobSpec(
     String id,
@@ -21,13 +22,15 @@ public record JobSpec(
     List<String> parents,
     RunSpec run,
     boolean softError,
-    String owner) {
+    String owner,
+    String ownerName) {
   public JobSpec {
     labels = Map.copyOf(labels);
     schedules = List.copyOf(schedules);
     parents = List.copyOf(parents);
     description = description == null ? "" : description;
     owner = owner == null ? "" : owner;
+    ownerName = ownerName == null ? "" : ownerName;
   }
 
   /** The schedule with id {@code scheduleId}. */
@@ -36,7 +39,7 @@ public record JobSpec(
   }
 
   public JobSpec withSchedules(List<ScheduleSpec> next) {
-    return new JobSpec(id, description, labels, next, parents, run, softError, owner);
+    return new JobSpec(id, description, labels, next, parents, run, softError, owner, ownerName);
   }
 
   public boolean isDependent() {

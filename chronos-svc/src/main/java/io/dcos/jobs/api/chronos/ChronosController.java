@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -50,13 +51,20 @@ public class ChronosController {
   @PostMapping("/iso8601")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   public void scheduled(@RequestBody ChronosJson.Job job) {
-    catalog.put(converter.toSpec(job, false));
+    catalog.put(converter.toSpec(job, false, stored(job)));
   }
 
   @PostMapping("/dependency")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   public void dependent(@RequestBody ChronosJson.Job job) {
-    catalog.put(converter.toSpec(job, true));
+    catalog.put(converter.toSpec(job, true, stored(job)));
+  }
+
+  /** The stored job a posted job replaces, so what this API cannot show is kept. */
+  private Optional<JobSpec> stored(ChronosJson.Job job) {
+    return job == null || job.name() == null || !ChronosConverter.NAME.matcher(job.name()).matches()
+        ? Optional.empty()
+        : catalog.find(job.name());
   }
 
   @GetMapping("/jobs")

@@ -10,23 +10,30 @@ import io.dcos.jobs.model.RunSpec;
 import io.dcos.jobs.model.ScheduleSpec;
 import io.dcos.jobs.schedule.InvalidScheduleException;
 import io.dcos.jobs.schedule.IsoRepeatingSchedule;
+import io.dcos.jobs.schedule.Schedules;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Converts between Chronos's job JSON and the job model. A Chronos job has one schedule, {@code
- * default}, whose starting deadline is the job's {@code epsilon}; {@code disabled} and {@code R0}
+ * Converts between Chronos's job JSON and the job model. A Chronos job shows one schedule (the
+ * job's first); its starting deadline is the job's {@code epsilon}; {@code disabled} and {@code R0}
  * disable it; {@code concurrent: false} is {@code FORBID}; {@code retries} is an ON_FAILURE restart
- * with that many relaunches.
+ * with that many relaunches; a cron schedule reads as {@code cron:<expression>} in {@code
+ * scheduleTimeZone}. Writing back what was read keeps what this view cannot show (labels, further
+ * schedules and their ids, launch delay, privileged containers, Metronome restart deadlines and
+ * operator spellings): a field sent unchanged keeps the stored value behind it.
  */
 public final class ChronosConverter {
   static final Pattern NAME = Pattern.compile("^[\\w.-]+$");
   static final String SCHEDULE_ID = "default";
+  static final String CRON_PREFIX = "cron:";
   private final Duration retryDelay;
   private final Duration defaultEpsilon;
 
@@ -35,8 +42,16 @@ public final class ChronosConverter {
     this.defaultEpsilon = defaultEpsilon;
   }
 
-  /** A job from {@code POST /iso8601} ({@code dependent} false) or {@code POST /dependency}. */
+  /** A new job from {@code POST /iso8601} ({@code dependent} false) or {@code POST /dependency}. */
   public JobSpec toSpec(ChronosJson.Job j, boolean dependent) {
+    return toSpec(j, dependent, Optional.empty());
+  }
+
+  /**
+   * A job from {@code POST /iso8601} or {@code POST /dependency}, replacing {@code existing} when
+   * the job is already stored.
+   */
+  public JobSpec toSpec(ChronosJson.Job j, boolean dependent, Optional<JobSpec> existing) {
     Problems p = new Problems();
     if (j == null) {
       p.add("", "a job object is required");
@@ -64,24 +79,7 @@ public final class ChronosConverter {
     } else if (j.schedule() == null || j.schedule().isBlank()) {
       p.add("schedule", "schedule must not be empty");
     } else {
-      String tz = j.scheduleTimeZone() == null ? "" : j.scheduleTimeZone();
-      try {
-        IsoRepeatingSchedule s = IsoRepeatingSchedule.parse(j.schedule(), tz);
-        boolean enabled = !Boolean.TRUE.equals(j.disabled()) && s.repetitions() != 0;
-        schedules.add(
-            new ScheduleSpec(
-                SCHEDULE_ID,
-                ScheduleSpec.Kind.ISO8601,
-                j.schedule(),
-                tz,
-                epsilon,
-                Boolean.TRUE.equals(j.concurrent())
-                    ? ConcurrencyPolicy.ALLOW
-                    : ConcurrencyPolicy.FORBID,
-                enabled));
-      } catch (InvalidScheduleException e) {
-        p.add("schedule", e.getMessage());
-      }
+      schedule(j, epsilon, p).ifPresent(schedules::add);
       parents = List.of();
     }
     double cpus = j.cpus() == null ? 0.1 : j.cpus();
@@ -92,6 +90,8 @@ public final class ChronosConverter {
     p.check(disk >= 0, "disk", "disk must not be negative");
     int retries = j.retries() == null ? 2 : j.retries();
     p.check(retries >= 0, "retries", "retries must not be negative");
+    long maxCompletion = j.maxCompletionTime() == null ? 0 : j.maxCompletionTime();
+    p.check(maxCompletion >= 0, "maxCompletionTime", "maxCompletionTime must not be negative");
     List<Constraint> constraints = new ArrayList<>();
     if (j.constraints() != null) {
       for (List<String> c : j.constraints()) {
@@ -102,6 +102,7 @@ public final class ChronosConverter {
         constraints.add(new Constraint(c.get(0), c.get(1), c.get(2)));
       }
     }
+    List<RunSpec.Volume> volumes = volumes(j.container(), p);
     p.throwIfAny();
     Map<String, String> env = new LinkedHashMap<>();
     if (j.environmentVariables() != null) {
@@ -123,7 +124,7 @@ public final class ChronosConverter {
       j.uris().forEach(u -> artifacts.add(new RunSpec.Artifact(u, true, false, false)));
     }
     RunSpec.DockerSpec docker = null;
-    if (j.container() != null && j.container().image() != null) {
+    if (hasContainer) {
       Map<String, String> params = new LinkedHashMap<>();
       if (j.container().parameters() != null) {
         j.container().parameters().forEach(x -> params.put(x.key(), x.value()));
@@ -162,16 +163,181 @@ public final class ChronosConverter {
             docker,
             constraints,
             RestartPolicy.retries(retries, retryDelay),
-            Duration.ZERO);
+            Duration.ofMillis(maxCompletion),
+            volumes,
+            RunSpec.DEFAULT_MAX_LAUNCH_DELAY);
+    JobSpec job =
+        new JobSpec(
+            j.name(),
+            j.description(),
+            Map.of(),
+            schedules,
+            parents,
+            run,
+            Boolean.TRUE.equals(j.softError()),
+            j.owner(),
+            j.ownerName());
+    return existing.map(e -> keepUnseen(job, e, j, dependent)).orElse(job);
+  }
+
+  private Optional<ScheduleSpec> schedule(ChronosJson.Job j, Duration epsilon, Problems p) {
+    String text = j.schedule().trim();
+    boolean cron = text.startsWith(CRON_PREFIX);
+    String expression = cron ? text.substring(CRON_PREFIX.length()).trim() : text;
+    String tz = j.scheduleTimeZone() == null ? "" : j.scheduleTimeZone();
+    if (cron && tz.isBlank()) {
+      tz = "UTC";
+    }
+    boolean enabled = !Boolean.TRUE.equals(j.disabled());
+    try {
+      if (cron) {
+        Schedules.parse(ScheduleSpec.Kind.CRON, expression, tz);
+      } else {
+        enabled = enabled && IsoRepeatingSchedule.parse(expression, tz).repetitions() != 0;
+      }
+    } catch (InvalidScheduleException e) {
+      p.add("schedule", e.getMessage());
+      return Optional.empty();
+    }
+    return Optional.of(
+        new ScheduleSpec(
+            SCHEDULE_ID,
+            cron ? ScheduleSpec.Kind.CRON : ScheduleSpec.Kind.ISO8601,
+            expression,
+            tz,
+            epsilon,
+            Boolean.TRUE.equals(j.concurrent())
+                ? ConcurrencyPolicy.ALLOW
+                : ConcurrencyPolicy.FORBID,
+            enabled));
+  }
+
+  private static List<RunSpec.Volume> volumes(ChronosJson.Container c, Problems p) {
+    List<RunSpec.Volume> out = new ArrayList<>();
+    if (c == null || c.volumes() == null) {
+      return out;
+    }
+    if (c.image() == null && !c.volumes().isEmpty()) {
+      p.add("container.volumes", "container.volumes need a Docker container with an image");
+    }
+    for (int i = 0; i < c.volumes().size(); i++) {
+      ChronosJson.Volume v = c.volumes().get(i);
+      String at = "container.volumes[" + i + "]";
+      if (v == null) {
+        p.add(at, at + " must be an object");
+        continue;
+      }
+      boolean ok = true;
+      if (v.containerPath() == null || v.containerPath().isBlank()) {
+        p.add(at + ".containerPath", at + ".containerPath must not be empty");
+        ok = false;
+      }
+      if (v.hostPath() == null || v.hostPath().isBlank()) {
+        p.add(at + ".hostPath", at + ".hostPath must not be empty");
+        ok = false;
+      }
+      String mode = v.mode() == null ? "RW" : v.mode();
+      if (!mode.equals("RW") && !mode.equals("RO")) {
+        p.add(at + ".mode", at + ".mode must be RO or RW");
+        ok = false;
+      }
+      if (ok) {
+        out.add(
+            new RunSpec.Volume(v.containerPath(), v.hostPath(), RunSpec.Volume.Mode.valueOf(mode)));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * {@code job} as sent, with what the Chronos view of {@code stored} cannot show kept from {@code
+   * stored}, and each lossy field that was sent back as it was shown kept as stored.
+   */
+  private JobSpec keepUnseen(JobSpec job, JobSpec stored, ChronosJson.Job sent, boolean dependent) {
+    ChronosJson.Job seen = toJson(stored, JobCounters.empty(stored.id()));
+    RunSpec in = job.run();
+    RunSpec old = stored.run();
+    boolean sameCommand =
+        Objects.equals(orEmpty(sent.command()), orEmpty(seen.command()))
+            && !Boolean.FALSE.equals(sent.shell()) == !Boolean.FALSE.equals(seen.shell())
+            && Objects.equals(orNone(sent.arguments()), orNone(seen.arguments()));
+    boolean sameRetries = (sent.retries() == null ? 2 : sent.retries()) == seen.retries();
+    boolean sameConstraints = Objects.equals(orNone(sent.constraints()), seen.constraints());
+    RunSpec.DockerSpec docker = in.docker();
+    if (docker != null && old.docker() != null) {
+      docker =
+          new RunSpec.DockerSpec(
+              docker.image(),
+              docker.forcePullImage(),
+              old.docker().privileged(),
+              docker.parameters());
+    }
+    RunSpec run =
+        new RunSpec(
+            sameCommand ? old.cmd() : in.cmd(),
+            sameCommand ? old.args() : in.args(),
+            sameCommand ? old.shell() : in.shell(),
+            in.cpus(),
+            in.mem(),
+            in.disk(),
+            in.user(),
+            in.env(),
+            in.artifacts(),
+            docker,
+            sameConstraints ? old.constraints() : in.constraints(),
+            sameRetries ? old.restart() : in.restart(),
+            in.maxRunTime(),
+            in.volumes(),
+            old.maxLaunchDelay());
+    List<ScheduleSpec> schedules = new ArrayList<>();
+    if (!dependent) {
+      ScheduleSpec first = job.schedules().get(0);
+      if (!stored.schedules().isEmpty()) {
+        ScheduleSpec before = stored.schedules().get(0);
+        schedules.add(sameSchedule(first, before) ? before : withId(first, before.id()));
+        schedules.addAll(stored.schedules().subList(1, stored.schedules().size()));
+      } else {
+        schedules.add(first);
+      }
+    }
     return new JobSpec(
-        j.name(),
-        j.description(),
-        Map.of(),
+        job.id(),
+        job.description(),
+        stored.labels(),
         schedules,
-        parents,
+        job.parents(),
         run,
-        Boolean.TRUE.equals(j.softError()),
-        j.owner());
+        job.softError(),
+        job.owner(),
+        job.ownerName());
+  }
+
+  private static boolean sameSchedule(ScheduleSpec a, ScheduleSpec b) {
+    return a.kind() == b.kind()
+        && a.expression().equals(b.expression())
+        && a.timezone().equals(b.timezone())
+        && a.startingDeadline().equals(b.startingDeadline())
+        && a.concurrencyPolicy() == b.concurrencyPolicy()
+        && a.enabled() == b.enabled();
+  }
+
+  private static ScheduleSpec withId(ScheduleSpec s, String id) {
+    return new ScheduleSpec(
+        id,
+        s.kind(),
+        s.expression(),
+        s.timezone(),
+        s.startingDeadline(),
+        s.concurrencyPolicy(),
+        s.enabled());
+  }
+
+  private static String orEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
+  private static <T> List<T> orNone(List<T> list) {
+    return list == null ? List.of() : list;
   }
 
   /** The Chronos view of any job, including those created through Metronome. */
@@ -180,7 +346,8 @@ public final class ChronosConverter {
     ScheduleSpec s = job.schedules().isEmpty() ? null : job.schedules().get(0);
     String schedule = null;
     if (s != null) {
-      schedule = s.kind() == ScheduleSpec.Kind.ISO8601 ? s.expression() : "cron:" + s.expression();
+      schedule =
+          s.kind() == ScheduleSpec.Kind.ISO8601 ? s.expression() : CRON_PREFIX + s.expression();
     }
     boolean disabled = c.disabled() || (s != null && !s.enabled());
     String command = r.cmd().isEmpty() && !r.args().isEmpty() ? r.args().get(0) : r.cmd();
@@ -199,7 +366,7 @@ public final class ChronosConverter {
             ? 0
             : Math.max(0, r.restart().maxRetries()),
         job.owner(),
-        "",
+        job.ownerName(),
         job.description(),
         r.cpus(),
         r.mem(),
@@ -210,6 +377,12 @@ public final class ChronosConverter {
                 "DOCKER",
                 r.docker().image(),
                 r.docker().forcePullImage(),
+                r.volumes().stream()
+                    .map(
+                        v ->
+                            new ChronosJson.Volume(
+                                v.containerPath(), v.hostPath(), v.mode().name()))
+                    .toList(),
                 r.docker().parameters().entrySet().stream()
                     .map(e -> new ChronosJson.Parameter(e.getKey(), e.getValue()))
                     .toList()),
@@ -223,12 +396,20 @@ public final class ChronosConverter {
             .map(a -> new ChronosJson.Fetch(a.uri(), a.extract(), a.executable(), a.cache()))
             .toList(),
         null,
-        r.constraints().stream().map(x -> List.of(x.attribute(), x.operator(), x.value())).toList(),
+        r.constraints().stream()
+            .map(x -> List.of(x.attribute(), chronosOperator(x.operator()), x.value()))
+            .toList(),
         r.user().isEmpty() ? null : r.user(),
+        r.maxRunTime().toMillis(),
         c.successCount(),
         c.failureCount(),
         c.lastSuccessAt() == null ? "" : c.lastSuccessAt().toString(),
         c.lastFailureAt() == null ? "" : c.lastFailureAt().toString(),
         c.errorsSinceLastSuccess());
+  }
+
+  /** Metronome's {@code IS} and {@code EQ} are Chronos's {@code EQUALS}. */
+  private static String chronosOperator(String op) {
+    return op.equals("IS") || op.equals("EQ") ? "EQUALS" : op;
   }
 }

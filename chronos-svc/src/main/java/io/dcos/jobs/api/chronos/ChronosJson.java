@@ -7,7 +7,11 @@ import java.util.List;
 public final class ChronosJson {
   private ChronosJson() {}
 
-  /** A Chronos job, scheduled ({@code schedule}) or dependent ({@code parents}). */
+  /**
+   * A Chronos job, scheduled ({@code schedule}) or dependent ({@code parents}). {@code schedule} is
+   * an ISO 8601 repeating interval, or {@code cron:<5-field expression>} for a cron schedule read
+   * in {@code scheduleTimeZone}; {@code maxCompletionTime} is in milliseconds.
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Job(
       String name,
@@ -34,6 +38,7 @@ public final class ChronosJson {
       List<String> uris,
       List<List<String>> constraints,
       String runAsUser,
+      Long maxCompletionTime,
       Long successCount,
       Long errorCount,
       String lastSuccess,
@@ -41,7 +46,14 @@ public final class ChronosJson {
       Long errorsSinceLastSuccess) {}
 
   public record Container(
-      String type, String image, Boolean forcePullImage, List<Parameter> parameters) {}
+      String type,
+      String image,
+      Boolean forcePullImage,
+      List<Volume> volumes,
+      List<Parameter> parameters) {}
+
+  /** A host path mounted into the container; {@code mode} is {@code RW} (default) or {@code RO}. */
+  public record Volume(String containerPath, String hostPath, String mode) {}
 
   public record Parameter(String key, String value) {}
 

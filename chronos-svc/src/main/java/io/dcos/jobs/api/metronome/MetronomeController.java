@@ -75,7 +75,7 @@ public class MetronomeController {
   @PutMapping("/jobs/{id}")
   public MetronomeJson.Job update(@PathVariable String id, @RequestBody MetronomeJson.Job body) {
     JobSpec existing = catalog.get(id);
-    JobSpec job = converter.toSpec(body, id);
+    JobSpec job = converter.toSpec(body, id, Optional.of(existing));
     if (body.schedules() == null) {
       job = job.withSchedules(existing.schedules());
     }
@@ -149,6 +149,7 @@ public class MetronomeController {
             ? new MetronomeJson.Schedule(
                 pathId,
                 body.cron(),
+                body.iso8601(),
                 body.timezone(),
                 body.startingDeadlineSeconds(),
                 body.concurrencyPolicy(),

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -38,6 +39,15 @@ public final class MetronomeConverter {
 
   /** The job spec of a Metronome job document; {@code pathId}, when given, must match its id. */
   public JobSpec toSpec(MetronomeJson.Job json, String pathId) {
+    return toSpec(json, pathId, Optional.empty());
+  }
+
+  /**
+   * The job spec of a Metronome job document replacing {@code existing} when given: what this API
+   * cannot show (Chronos owner, softError, maxCompletionTime, retry count, shell) is kept, and each
+   * lossy field sent back as it was shown keeps its stored value.
+   */
+  public JobSpec toSpec(MetronomeJson.Job json, String pathId, Optional<JobSpec> existing) {
     Problems p = new Problems();
     if (json == null) {
       p.add("/", "error.expected.jsobject");
@@ -80,15 +90,66 @@ public final class MetronomeConverter {
         "/dependencies",
         "a job with dependencies cannot have schedules");
     p.throwIfAny();
+    JobSpec job =
+        new JobSpec(
+            id,
+            json.description(),
+            json.labels() == null ? Map.of() : json.labels(),
+            schedules,
+            parents,
+            spec,
+            false,
+            "",
+            "");
+    return existing.map(e -> keepUnseen(job, e, json.run())).orElse(job);
+  }
+
+  private JobSpec keepUnseen(JobSpec job, JobSpec stored, MetronomeJson.Run sent) {
+    MetronomeJson.Run seen = run(stored.run());
+    RunSpec in = job.run();
+    RunSpec old = stored.run();
+    boolean sameCommand =
+        Objects.equals(sent.cmd(), seen.cmd()) && Objects.equals(sent.args(), seen.args());
+    MetronomeJson.Restart sentRestart =
+        sent.restart() == null ? new MetronomeJson.Restart("NEVER", null) : sent.restart();
+    boolean sameRestart =
+        Objects.equals(
+                sentRestart.policy() == null ? "NEVER" : sentRestart.policy(),
+                seen.restart().policy())
+            && Objects.equals(
+                sentRestart.activeDeadlineSeconds(), seen.restart().activeDeadlineSeconds());
+    List<MetronomeJson.Constraint> sentConstraints =
+        sent.placement() == null || sent.placement().constraints() == null
+            ? List.of()
+            : sent.placement().constraints();
+    boolean sameConstraints = sentConstraints.equals(seen.placement().constraints());
+    RunSpec run =
+        new RunSpec(
+            sameCommand ? old.cmd() : in.cmd(),
+            sameCommand ? old.args() : in.args(),
+            sameCommand ? old.shell() : in.shell(),
+            in.cpus(),
+            in.mem(),
+            in.disk(),
+            in.user(),
+            in.env(),
+            in.artifacts(),
+            in.docker(),
+            sameConstraints ? old.constraints() : in.constraints(),
+            sameRestart ? old.restart() : in.restart(),
+            old.maxRunTime(),
+            in.volumes(),
+            in.maxLaunchDelay());
     return new JobSpec(
-        id,
-        json.description(),
-        json.labels() == null ? Map.of() : json.labels(),
-        schedules,
-        parents,
-        spec,
-        false,
-        "");
+        job.id(),
+        job.description(),
+        job.labels(),
+        job.schedules(),
+        job.parents(),
+        run,
+        stored.softError(),
+        stored.owner(),
+        stored.ownerName());
   }
 
   private RunSpec runSpec(MetronomeJson.Run run, Problems p) {
@@ -192,6 +253,12 @@ public final class MetronomeConverter {
                 params);
       }
     }
+    long launchDelay =
+        run.maxLaunchDelay() == null
+            ? RunSpec.DEFAULT_MAX_LAUNCH_DELAY.toSeconds()
+            : run.maxLaunchDelay();
+    p.check(launchDelay >= 1, "/run/maxLaunchDelay", "is less than 1");
+    List<RunSpec.Volume> volumes = volumes(run, hasDocker, p);
     return new RunSpec(
         hasCmd ? run.cmd() : "",
         hasArgs && !hasCmd ? run.args() : List.of(),
@@ -205,7 +272,50 @@ public final class MetronomeConverter {
         docker,
         constraints,
         restart,
-        Duration.ZERO);
+        Duration.ZERO,
+        volumes,
+        Duration.ofSeconds(launchDelay));
+  }
+
+  private static List<RunSpec.Volume> volumes(
+      MetronomeJson.Run run, boolean hasDocker, Problems p) {
+    List<RunSpec.Volume> out = new ArrayList<>();
+    if (run.volumes() == null || run.volumes().isEmpty()) {
+      return out;
+    }
+    if (!hasDocker) {
+      p.add("/run/volumes", "host volumes are mounted into Docker containers only: set run.docker");
+    }
+    for (int i = 0; i < run.volumes().size(); i++) {
+      MetronomeJson.Volume v = run.volumes().get(i);
+      String path = "/run/volumes/" + i;
+      if (v == null) {
+        p.add(path, "error.expected.jsobject");
+        continue;
+      }
+      boolean ok = true;
+      if (v.containerPath() == null || v.containerPath().isBlank()) {
+        p.add(path + "/containerPath", "error.path.missing");
+        ok = false;
+      }
+      if (v.hostPath() == null || v.hostPath().isBlank()) {
+        p.add(path + "/hostPath", "error.path.missing");
+        ok = false;
+      }
+      if (v.mode() == null) {
+        p.add(path + "/mode", "error.path.missing");
+        ok = false;
+      } else if (!v.mode().equals("RO") && !v.mode().equals("RW")) {
+        p.add(path + "/mode", "must be one of RO, RW");
+        ok = false;
+      }
+      if (ok) {
+        out.add(
+            new RunSpec.Volume(
+                v.containerPath(), v.hostPath(), RunSpec.Volume.Mode.valueOf(v.mode())));
+      }
+    }
+    return out;
   }
 
   /** A schedule document; problems are reported under {@code path}. */
@@ -219,15 +329,21 @@ public final class MetronomeConverter {
         ID.matcher(id).matches(),
         path + "/id",
         "must fully match regular expression '" + ID.pattern() + "'");
-    String tz = s.timezone() == null ? "UTC" : s.timezone();
-    if (s.cron() == null) {
+    boolean iso = s.cron() == null && s.iso8601() != null;
+    ScheduleSpec.Kind kind = iso ? ScheduleSpec.Kind.ISO8601 : ScheduleSpec.Kind.CRON;
+    String expression = iso ? s.iso8601() : s.cron();
+    // An ISO 8601 interval without a time zone keeps the offset written in it.
+    String tz = s.timezone() == null ? (iso ? "" : "UTC") : s.timezone();
+    if (expression == null) {
       p.add(path + "/cron", "error.path.missing");
     } else {
       try {
-        Schedules.parse(ScheduleSpec.Kind.CRON, s.cron(), tz);
+        Schedules.parse(kind, expression, tz);
       } catch (InvalidScheduleException e) {
         p.add(
-            e.getMessage().contains("time zone") ? path + "/timezone" : path + "/cron",
+            e.getMessage().contains("time zone")
+                ? path + "/timezone"
+                : path + (iso ? "/iso8601" : "/cron"),
             e.getMessage());
       }
     }
@@ -242,8 +358,8 @@ public final class MetronomeConverter {
     }
     return new ScheduleSpec(
         id,
-        ScheduleSpec.Kind.CRON,
-        s.cron() == null ? "" : s.cron(),
+        kind,
+        expression == null ? "" : expression,
         tz,
         Duration.ofSeconds(deadline),
         cp,
@@ -260,50 +376,11 @@ public final class MetronomeConverter {
       Optional<MetronomeJson.History> summary,
       boolean withSchedules,
       Instant now) {
-    RunSpec r = job.run();
-    MetronomeJson.Run run =
-        new MetronomeJson.Run(
-            r.cmd().isEmpty() ? null : r.cmd(),
-            r.args().isEmpty() ? null : r.args(),
-            r.cpus(),
-            r.mem(),
-            r.disk(),
-            0.0,
-            r.user().isEmpty() ? null : r.user(),
-            new LinkedHashMap<>(r.env()),
-            r.artifacts().stream()
-                .map(
-                    a ->
-                        new MetronomeJson.Artifact(a.uri(), a.extract(), a.executable(), a.cache()))
-                .toList(),
-            r.docker() == null
-                ? null
-                : new MetronomeJson.Docker(
-                    r.docker().image(),
-                    r.docker().forcePullImage(),
-                    r.docker().privileged(),
-                    r.docker().parameters().entrySet().stream()
-                        .map(e -> new MetronomeJson.Parameter(e.getKey(), e.getValue()))
-                        .toList()),
-            new MetronomeJson.Placement(
-                r.constraints().stream()
-                    .map(c -> new MetronomeJson.Constraint(c.attribute(), c.operator(), c.value()))
-                    .toList()),
-            3600,
-            null,
-            r.restart().policy() == RestartPolicy.Policy.NEVER
-                ? new MetronomeJson.Restart("NEVER", null)
-                : new MetronomeJson.Restart(
-                    "ON_FAILURE",
-                    r.restart().activeDeadline().isZero()
-                        ? null
-                        : r.restart().activeDeadline().toSeconds()),
-            List.of());
     return new MetronomeJson.Job(
         job.id(),
         job.description(),
         job.labels(),
-        run,
+        run(job.run()),
         job.parents().isEmpty()
             ? null
             : job.parents().stream().map(MetronomeJson.Dependency::new).toList(),
@@ -311,6 +388,55 @@ public final class MetronomeConverter {
         activeRuns.map(list -> list.stream().map(MetronomeConverter::run).toList()).orElse(null),
         history.orElse(null),
         summary.orElse(null));
+  }
+
+  /** The {@code run} part of a job's view. */
+  static MetronomeJson.Run run(RunSpec r) {
+    return new MetronomeJson.Run(
+        r.cmd().isEmpty() ? null : r.cmd(),
+        r.args().isEmpty() ? null : r.args(),
+        r.cpus(),
+        r.mem(),
+        r.disk(),
+        0.0,
+        r.user().isEmpty() ? null : r.user(),
+        new LinkedHashMap<>(r.env()),
+        r.artifacts().stream()
+            .map(a -> new MetronomeJson.Artifact(a.uri(), a.extract(), a.executable(), a.cache()))
+            .toList(),
+        r.docker() == null
+            ? null
+            : new MetronomeJson.Docker(
+                r.docker().image(),
+                r.docker().forcePullImage(),
+                r.docker().privileged(),
+                r.docker().parameters().entrySet().stream()
+                    .map(e -> new MetronomeJson.Parameter(e.getKey(), e.getValue()))
+                    .toList()),
+        new MetronomeJson.Placement(
+            r.constraints().stream()
+                .map(
+                    c ->
+                        new MetronomeJson.Constraint(
+                            c.attribute(), metronomeOperator(c.operator()), c.value()))
+                .toList()),
+        (int) r.maxLaunchDelay().toSeconds(),
+        null,
+        r.restart().policy() == RestartPolicy.Policy.NEVER
+            ? new MetronomeJson.Restart("NEVER", null)
+            : new MetronomeJson.Restart(
+                "ON_FAILURE",
+                r.restart().activeDeadline().isZero()
+                    ? null
+                    : r.restart().activeDeadline().toSeconds()),
+        r.volumes().stream()
+            .map(v -> new MetronomeJson.Volume(v.containerPath(), v.hostPath(), v.mode().name()))
+            .toList());
+  }
+
+  /** Chronos's {@code EQUALS} is Metronome's {@code IS}. */
+  private static String metronomeOperator(String op) {
+    return op.equals("EQUALS") ? "IS" : op;
   }
 
   public static MetronomeJson.Schedule schedule(ScheduleSpec s, Instant now) {
@@ -323,10 +449,12 @@ public final class MetronomeConverter {
     } catch (InvalidScheduleException e) {
       next = null;
     }
+    boolean cron = s.kind() == ScheduleSpec.Kind.CRON;
     return new MetronomeJson.Schedule(
         s.id(),
-        s.kind() == ScheduleSpec.Kind.CRON ? s.expression() : null,
-        s.timezone().isEmpty() ? "UTC" : s.timezone(),
+        cron ? s.expression() : null,
+        cron ? null : s.expression(),
+        cron && s.timezone().isEmpty() ? "UTC" : (s.timezone().isEmpty() ? null : s.timezone()),
         s.startingDeadline().toSeconds(),
         s.concurrencyPolicy().name(),
         s.enabled(),

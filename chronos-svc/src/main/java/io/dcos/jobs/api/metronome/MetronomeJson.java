@@ -41,7 +41,10 @@ public final class MetronomeJson {
       Integer maxLaunchDelay,
       Integer taskKillGracePeriodSeconds,
       Restart restart,
-      List<Object> volumes) {}
+      List<Volume> volumes) {}
+
+  /** A host path mounted into the Docker container; {@code mode} is {@code RW} or {@code RO}. */
+  public record Volume(String containerPath, String hostPath, String mode) {}
 
   public record Artifact(String uri, Boolean extract, Boolean executable, Boolean cache) {}
 
@@ -57,11 +60,15 @@ public final class MetronomeJson {
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Restart(String policy, Long activeDeadlineSeconds) {}
 
-  /** A schedule. */
+  /**
+   * A schedule: a 5-field {@code cron}, or (an extension for jobs scheduled through the Chronos
+   * API) an ISO 8601 repeating interval in {@code iso8601}.
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Schedule(
       String id,
       String cron,
+      String iso8601,
       String timezone,
       Long startingDeadlineSeconds,
       String concurrencyPolicy,
