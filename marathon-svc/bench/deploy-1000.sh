@@ -23,7 +23,7 @@ done
 logs="$root/$mod/target/bench-logs"
 mkdir -p "$logs"
 echo "logs of the master and marathon-svc: $logs" >&2
-echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD)"
+echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 # setsid: the benchmark JVM leads a process group of its own, which the master and marathon-svc join.
 setsid java -Xmx1g -XX:+UseParallelGC "$@" \
   -Dkernel.master.jar="$root/mesos-core/master/target/master-0.1.0-SNAPSHOT-exec.jar" \

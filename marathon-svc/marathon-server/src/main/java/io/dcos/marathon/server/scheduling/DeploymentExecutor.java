@@ -8,6 +8,7 @@ import io.dcos.marathon.core.deployment.DeploymentPlan;
 import io.dcos.marathon.core.deployment.DeploymentPlanner;
 import io.dcos.marathon.core.instances.Goal;
 import io.dcos.marathon.core.instances.Instance;
+import io.dcos.marathon.core.instances.InstanceId;
 import io.dcos.marathon.core.instances.KillSelector;
 import io.dcos.marathon.core.launch.QueueEntry;
 import io.dcos.marathon.core.model.AppDefinition;
@@ -164,11 +165,12 @@ final class DeploymentExecutor {
               false));
     }
     // Instances of apps that exist nowhere any more (left by a force-cancelled deployment).
-    for (Instance i : List.copyOf(state.instances.values())) {
+    Map<InstanceId, Instance> decommissioned = new LinkedHashMap<>();
+    for (Instance i : state.instances.values()) {
       if (!locked.contains(i.appId())
           && root.app(i.appId()).isEmpty()
           && i.goal() == Goal.RUNNING) {
-        changes.decommission(i);
+        decommissioned.put(i.id(), i);
       }
     }
     for (QueueEntry e : state.queue.entries()) {
@@ -179,8 +181,10 @@ final class DeploymentExecutor {
     orders.forEach(
         (id, o) -> {
           state.queue.set(o.launch(), o.queued());
-          o.kill().forEach(changes::decommission);
+          o.kill().forEach(i -> decommissioned.put(i.id(), i));
         });
+    // Stored in one transaction: stopping or scaling down an app is not one commit per instance.
+    changes.decommissionAll(decommissioned.values());
     reviveOrSuppress();
   }
 

@@ -99,7 +99,8 @@ public final class MarathonScheduler implements ServiceScheduler, LeadershipList
     this.clock = clock;
     this.readinessChecks = new ReadinessChecks(props.readinessTimeout(), clock);
     this.state = new SchedulerState(groups);
-    this.changes = new InstanceChanges(state, instanceStore, instanceRecords, events, () -> client);
+    this.changes =
+        new InstanceChanges(state, instanceStore, instanceRecords, events, tx, () -> client);
     this.executor =
         new DeploymentExecutor(
             state,
@@ -150,6 +151,7 @@ public final class MarathonScheduler implements ServiceScheduler, LeadershipList
 
   private void recover() {
     state.reset(clock);
+    statusUpdates.reset();
     groups.reload();
     for (var row : instanceStore.all()) {
       Instance i = instanceRecords.fromRow(row);
@@ -201,7 +203,7 @@ public final class MarathonScheduler implements ServiceScheduler, LeadershipList
 
     @Override
     public void update(TaskStatus status) {
-      submit(() -> statusUpdates.process(status));
+      statusUpdates.received(status, MarathonScheduler.this::submit);
     }
 
     @Override
