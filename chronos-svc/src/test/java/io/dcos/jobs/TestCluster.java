@@ -15,27 +15,34 @@ public final class TestCluster implements AutoCloseable {
   public static final String IP = "127.5.0.1";
   public final EmbeddedPostgres postgres;
   public final TestingServer zk;
+  private final String ip;
 
   public TestCluster() throws Exception {
+    this(IP);
+  }
+
+  /** A cluster on another loopback address, for callers that run beside the tests. */
+  public TestCluster(String ip) throws Exception {
+    this.ip = ip;
     postgres =
         EmbeddedPostgres.builder()
             // zonky's start-up probe connects to localhost; chronos-svc itself uses IP only.
-            .setServerConfig("listen_addresses", IP + ",localhost")
+            .setServerConfig("listen_addresses", ip + ",localhost")
             .setServerConfig("max_connections", "100")
             .start();
     zk =
         new TestingServer(
             new InstanceSpec(
-                null, -1, -1, -1, true, -1, 200, -1, Map.of("clientPortAddress", IP), IP),
+                null, -1, -1, -1, true, -1, 200, -1, Map.of("clientPortAddress", ip), ip),
             true);
   }
 
   public String jdbcUrl() {
-    return "jdbc:postgresql://" + IP + ":" + postgres.getPort() + "/postgres";
+    return "jdbc:postgresql://" + ip + ":" + postgres.getPort() + "/postgres";
   }
 
   public String zkUrl(String path) {
-    return "zk://" + IP + ":" + zk.getPort() + path;
+    return "zk://" + ip + ":" + zk.getPort() + path;
   }
 
   /** Command-line properties that point chronos-svc at this cluster. */
@@ -46,9 +53,9 @@ public final class TestCluster implements AutoCloseable {
       "--spring.datasource.password=postgres",
       "--chronos.zk=" + zkUrl("/chronos"),
       "--chronos.master-zk=" + zkUrl("/mesos"),
-      "--chronos.hostname=" + IP,
+      "--chronos.hostname=" + ip,
       "--chronos.zk-session-timeout=3s",
-      "--server.address=" + IP
+      "--server.address=" + ip
     };
     String[] all = new String[base.length + extra.length];
     System.arraycopy(base, 0, all, 0, base.length);

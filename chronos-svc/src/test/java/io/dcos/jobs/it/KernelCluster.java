@@ -17,22 +17,29 @@ final class KernelCluster implements AutoCloseable {
   static final String AGENT_IP = "127.5.2.1";
 
   final TestCluster base;
+  final String agentIp;
   final Path work;
   final KernelProcess master;
   final KernelProcess agent;
 
   KernelCluster(String name) throws Exception {
-    base = new TestCluster();
+    this(name, TestCluster.IP, MASTER_IP, AGENT_IP);
+  }
+
+  /** A kernel on other loopback addresses, so test classes on different addresses can overlap. */
+  KernelCluster(String name, String baseIp, String masterIp, String agentIp) throws Exception {
+    base = new TestCluster(baseIp);
+    this.agentIp = agentIp;
     work = Files.createTempDirectory("chronos-it-");
     master =
         new KernelProcess(
                 name + "-master",
-                MASTER_IP,
+                masterIp,
                 System.getProperty("kernel.master.jar"),
                 JVM,
                 List.of(
                     "--zk=" + base.zkUrl("/mesos"),
-                    "--ip=" + MASTER_IP,
+                    "--ip=" + masterIp,
                     "--port=5050",
                     "--grpc_port=5060",
                     "--heartbeat_interval=500ms",
@@ -42,12 +49,12 @@ final class KernelCluster implements AutoCloseable {
     agent =
         new KernelProcess(
                 name + "-agent",
-                AGENT_IP,
+                agentIp,
                 System.getProperty("kernel.agent.jar"),
                 JVM,
                 List.of(
                     "--master=" + base.zkUrl("/mesos"),
-                    "--ip=" + AGENT_IP,
+                    "--ip=" + agentIp,
                     "--port=5051",
                     "--work_dir=" + work.resolve("agent"),
                     "--resources=cpus:8;mem:4096;disk:1024",
