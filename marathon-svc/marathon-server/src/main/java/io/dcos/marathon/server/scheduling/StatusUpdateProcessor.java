@@ -3,18 +3,9 @@ package io.dcos.marathon.server.scheduling;
 import io.dcos.kernel.protocol.TaskStatus;
 import io.dcos.kernel.sdk.SchedulerClient;
 import io.dcos.marathon.core.instances.Instance;
-import io.dcos.marathon.core.instances.InstanceId;
-import io.dcos.marathon.core.instances.InstanceStateMachine;
-import io.dcos.marathon.core.instances.TaskUpdate;
-import io.dcos.marathon.core.instances.Transition;
-import io.dcos.marathon.server.scheduling.InstanceChanges.Change;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -94,38 +85,13 @@ final class StatusUpdateProcessor {
     }
   }
 
-  /** What one update did to its instance; {@code instance} is null for a task nobody knows. */
-  private record Handled(
-      TaskStatus status, Optional<TaskUpdate> update, Instance instance, Transition transition) {}
-
-  void process(List<TaskStatus> batch) {
+  private void process(List<TaskStatus> batch) {
     SchedulerClient client = this.client.get();
-    Instant now = clock.instant();
-    // Later updates of the same instance see the state the earlier ones left.
-    Map<InstanceId, Instance> latest = new HashMap<>();
-    List<Handled> handled = new ArrayList<>(batch.size());
-    List<Change> stored = new ArrayList<>();
-    for (TaskStatus status : batch) {
-      Optional<TaskUpdate> update = StatusUpdates.of(status, now);
-      Optional<InstanceId> id =
-          InstanceId.parseTaskId(status.getTaskId().getValue()).map(InstanceId.TaskRef::instanceId);
-      Instance instance =
-          id.map(i -> latest.containsKey(i) ? latest.get(i) : state.instances.get(i)).orElse(null);
-      if (update.isEmpty() || instance == null) {
-        handled.add(new Handled(status, update, null, null));
-        continue;
-      }
-      Transition t = InstanceStateMachine.update(instance, update.get());
-      if (t.changed()) {
-        stored.add(new Change(instance, t));
-        latest.put(instance.id(), t.expunged() ? null : t.next().orElseThrow());
-      }
-      handled.add(new Handled(status, update, instance, t));
-    }
-    changes.storeAll(stored);
-    for (Handled h : handled) {
+    StatusBatch.Result folded = StatusBatch.fold(batch, state.instances::get, clock.instant());
+    changes.storeAll(folded.changes());
+    for (StatusBatch.Handled h : folded.handled()) {
       TaskStatus status = h.status();
-      if (h.instance() == null) {
+      if (!h.known()) {
         if (h.update().isPresent() && !h.update().get().condition().terminal()) {
           // A task nobody knows (orphan): it must not keep running.
           LOG.info("killing unknown task {}", status.getTaskId().getValue());
