@@ -6,45 +6,52 @@ local jwt = require "dcos.jwt"
 local keys = require "dcos.keys"
 
 local M = {}
--- Tokens already verified by this worker, until their exp: the signature is checked once per token.
+-- Credentials already verified by this worker, until their token's exp: the signature is checked
+-- once per token. The key is the Authorization header as sent (or the token of the cookie), so a
+-- known header costs one lookup, without parsing.
 local verified = require("resty.lrucache").new(2000)
 local AUTH_COOKIE = "dcos-acs-auth-cookie"
 local STRIPPED = { ["dcos-acs-auth-cookie"] = true, ["dcos-acs-info-cookie"] = true }
 
-local function cookies()
-  local header = ngx.var.http_cookie
+-- The cookies of a Cookie header, in order, as {name, value} pairs.
+local function cookies(header)
   local list = {}
-  if header then
-    for pair in header:gmatch("[^;]+") do
-      local name, value = pair:match("^%s*([^=]-)%s*=%s*(.-)%s*$")
-      if name then
-        list[#list + 1] = { name = name, value = value }
-      end
+  for pair in header:gmatch("[^;]+") do
+    local name, value = pair:match("^%s*([^=]-)%s*=%s*(.-)%s*$")
+    if name then
+      list[#list + 1] = { name = name, value = value }
     end
   end
   return list
 end
 
--- The presented token, or nil.
-function M.token()
-  local header = ngx.var.http_authorization
-  if header then
-    local t = header:match("^token=(%S+)%s*$") or header:match("^[Bb]earer%s+(%S+)%s*$")
+-- The presented token, or nil, from the request's Authorization and Cookie headers (read once by
+-- the caller), and the string it came in (the header, or the cookie's value). The cookie header is
+-- only parsed when it holds the login cookie's name.
+function M.token(authorization, cookie)
+  if authorization then
+    local t = authorization:match("^token=(%S+)%s*$") or authorization:match("^[Bb]earer%s+(%S+)%s*$")
     if t then
-      return t
+      return t, authorization
     end
   end
-  for _, c in ipairs(cookies()) do
-    if c.name == AUTH_COOKIE and c.value ~= "" then
-      return c.value
+  if cookie and cookie:find(AUTH_COOKIE, 1, true) then
+    for _, c in ipairs(cookies(cookie)) do
+      if c.name == AUTH_COOKIE and c.value ~= "" then
+        return c.value, c.value
+      end
     end
   end
   return nil
 end
 
--- Removes the DC/OS login cookies before the request goes to a service; keeps the others.
-function M.strip_cookies()
-  local list = cookies()
+-- Removes the DC/OS login cookies of the Cookie header before the request goes to a service; keeps
+-- the others. A header without them is left as it is, unparsed.
+function M.strip_cookies(cookie)
+  if not cookie or not cookie:find("dcos-acs-", 1, true) then
+    return
+  end
+  local list = cookies(cookie)
   local kept = {}
   for _, c in ipairs(list) do
     if not STRIPPED[c.name] then
@@ -70,15 +77,22 @@ function M.reject(status, code, description)
   return ngx.exit(ngx.HTTP_OK)
 end
 
--- The uid of a valid token; otherwise the request ends here with 401 (or 503 without a key).
-function M.require(settings)
-  local token = M.token()
+-- The uid of a valid token presented in the given headers; otherwise the request ends here with 401
+-- (or 503 without a key).
+function M.require(settings, authorization, cookie)
+  local known = authorization and verified:get(authorization)
+  if known and known.exp > ngx.time() then
+    return known.uid
+  end
+  local token, credential = M.token(authorization, cookie)
   if not token then
     return M.reject(401, "ERR_MISSING_AUTH_TOKEN", "Authentication token required.")
   end
-  local known = verified:get(token)
-  if known and known.exp > ngx.time() then
-    return known.uid
+  if credential ~= authorization then
+    known = verified:get(credential)
+    if known and known.exp > ngx.time() then
+      return known.uid
+    end
   end
   local key, err = keys.current(settings.key_ttl)
   if not key then
@@ -92,7 +106,7 @@ function M.require(settings)
   if not claims then
     return M.reject(401, "ERR_INVALID_AUTH_TOKEN", "Invalid authentication token: " .. why .. ".")
   end
-  verified:set(token, { uid = claims.uid, exp = claims.exp }, claims.exp - ngx.time())
+  verified:set(credential, { uid = claims.uid, exp = claims.exp }, claims.exp - ngx.time())
   return claims.uid
 end
 

@@ -8,19 +8,21 @@ local cjson = require "cjson.safe"
 local M = {}
 local dict = ngx.shared.dcos_cache
 
--- The last table decoded by this worker for each key, so that a hit costs one dict read.
+-- The last table decoded by this worker for each key, with its version: while the shared version
+-- is unchanged a hit costs one read of a number, whatever the table's size.
 local decoded = {}
 
-local function decode(key, raw)
+local function decode(key, raw, version)
   if not raw then
     return nil
   end
   local last = decoded[key]
   if last and last.raw == raw then
+    last.version = version
     return last.value
   end
   local value = cjson.decode(raw)
-  decoded[key] = { raw = raw, value = value }
+  decoded[key] = { raw = raw, value = value, version = version }
   return value
 end
 
@@ -28,16 +30,24 @@ local function refresh(key, fetch, ttl)
   local fresh = fetch()
   dict:delete(key .. ":lock")
   if fresh ~= nil then
+    -- The table first, then its version (unique over time), both living ttl seconds.
+    local version = dict:incr(key .. ":seq", 1, 0)
     dict:set(key, cjson.encode(fresh), ttl)
+    dict:set(key .. ":v", version, ttl)
     dict:set(key .. ":at", ngx.now())
   end
   return fresh
 end
 
 local function load(key, fetch, ttl)
+  local version = dict:get(key .. ":v")
+  local last = decoded[key]
+  if version and last and last.version == version then
+    return last.value, false
+  end
   local raw = dict:get(key)
   if raw then
-    return decode(key, raw), false
+    return decode(key, raw, version), false
   end
   local stale = dict:get_stale(key)
   if stale and not dict:add(key .. ":lock", true, 2) then
@@ -72,6 +82,7 @@ end
 
 -- Forgets table `key`, after its upstream failed: the next request rebuilds it.
 function M.forget(key)
+  dict:delete(key .. ":v")
   dict:delete(key)
 end
 

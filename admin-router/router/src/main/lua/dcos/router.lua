@@ -1,5 +1,6 @@
 -- Entry points called from the generated nginx.conf: one per kind of route, and the log phase.
 local auth = require "dcos.auth"
+local balancer = require "ngx.balancer"
 local agents = require "dcos.agents"
 local cjson = require "cjson.safe"
 local leader = require "dcos.leader"
@@ -13,6 +14,7 @@ local settings = {
   route_ttl = 1, -- seconds a service or agent route table is trusted
   min_refresh = 0.2, -- shortest time between two refreshes caused by unknown names
   leader_ttl = 5, -- seconds the leading master is trusted without an error
+  metrics_flush = 1, -- seconds between two flushes of a worker's request counts
 }
 
 -- Called once from init_by_lua with the values the generator wrote.
@@ -26,26 +28,47 @@ function M.configure(values)
   math.randomseed(ngx.now() * 1000)
 end
 
+-- Called from init_worker_by_lua in every worker.
+function M.init_worker()
+  metrics.start(settings.metrics_flush)
+end
+
 function M.settings()
   return settings
+end
+
+-- Targets parsed by this worker (at most 10,000, then forgotten): base -> { backend, peer }.
+local targets = {}
+local parsed_count = 0
+
+local function parse(base)
+  local scheme, host, port = base:match("^(https?)://([^:/]+):(%d+)$")
+  if scheme and host:match("^%d+%.%d+%.%d+%.%d+$") then
+    return { backend = scheme .. "://dynamic", peer = { host = host, port = tonumber(port) } }
+  end
+  return { backend = base }
 end
 
 -- Sends the request to base ("scheme://host:port"): through the keepalive upstream "dynamic"
 -- when host is an IP address, else by name (which needs ROUTER_RESOLVER).
 local function route_to(base)
-  local scheme, host, port = base:match("^(https?)://([^:/]+):(%d+)$")
-  if scheme and host:match("^%d+%.%d+%.%d+%.%d+$") then
-    ngx.ctx.peer = { host = host, port = tonumber(port) }
-    ngx.var.backend = scheme .. "://dynamic"
-  else
-    ngx.var.backend = base
+  local t = targets[base]
+  if not t then
+    if parsed_count >= 10000 then
+      targets, parsed_count = {}, 0
+    end
+    t = parse(base)
+    targets[base] = t
+    parsed_count = parsed_count + 1
   end
+  ngx.ctx.peer = t.peer
+  ngx.var.backend = t.backend
 end
 
 -- balancer_by_lua of the upstream "dynamic": the peer chosen in the access phase.
 function M.balance()
   local peer = ngx.ctx.peer
-  local ok, err = require("ngx.balancer").set_current_peer(peer.host, peer.port)
+  local ok, err = balancer.set_current_peer(peer.host, peer.port)
   if not ok then
     ngx.log(ngx.ERR, "cannot route to ", peer.host, ":", peer.port, ": ", err)
     return ngx.exit(502)
@@ -69,11 +92,12 @@ end
 -- Access phase of every protected route: checks the token and strips the login cookies.
 function M.protect(keep_cookies)
   ngx.ctx.route = ngx.var.route
+  local cookie = ngx.var.http_cookie
   if settings.auth then
-    ngx.ctx.uid = auth.require(settings)
+    ngx.ctx.uid = auth.require(settings, ngx.var.http_authorization, cookie)
   end
-  if not keep_cookies then
-    auth.strip_cookies()
+  if cookie and not keep_cookies then
+    auth.strip_cookies(cookie)
   end
 end
 
@@ -112,22 +136,22 @@ function M.agent()
   ngx.req.set_uri(rest ~= "" and rest or "/", false)
 end
 
--- Log phase: counts the request and forgets cached routes whose upstream just failed.
+-- Log phase: counts the request and forgets cached routes whose upstream just failed (a 502, 503
+-- or 504, or a 307 from a master that no longer leads).
 function M.log()
   local route = ngx.ctx.route or ngx.var.route or "other"
-  local status = tonumber(ngx.var.status) or 0
-  metrics.record(route, status, tonumber(ngx.var.request_time) or 0, tonumber(ngx.var.upstream_response_time))
-  local upstream_status = ngx.var.upstream_status
-  if upstream_status and ngx.var.backend and ngx.var.backend ~= "" then
-    local failed = upstream_status:match("50[234]") or (route == "mesos" and upstream_status:match("307"))
-    if failed then
-      if route == "mesos" then
-        leader.forget()
-      elseif route == "service" then
-        services.forget()
-      elseif route == "agent" then
-        agents.forget()
-      end
+  local status = ngx.status or 0
+  local upstream_time = ngx.var.upstream_response_time
+  metrics.record(route, status, ngx.now() - ngx.req.start_time(), upstream_time and tonumber(upstream_time))
+  if upstream_time and (status == 502 or status == 503 or status == 504 or status == 307) then
+    if route == "mesos" then
+      leader.forget()
+    elseif status == 307 or ngx.var.backend == "" then
+      return
+    elseif route == "service" then
+      services.forget()
+    elseif route == "agent" then
+      agents.forget()
     end
   end
 end

@@ -57,9 +57,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The admin router as nginx runs it, generated from a cluster configuration, in front of a real
- * cluster: ZooKeeper, two masters and an agent as processes of their own, dns-svc, and the identity
- * service on PostgreSQL. Marathon and the jobs service are small test servers speaking their JSON.
- * The last test kills the leading master.
+ * cluster: ZooKeeper, two masters and an agent, marathon-svc, chronos-svc and dns-svc as processes
+ * of their own, and the identity service, all on one PostgreSQL. A small echo server, registered as
+ * a framework's web UI, shows what reaches a service. The last test kills the leading master.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AdminRouterIT {
@@ -71,6 +71,8 @@ class AdminRouterIT {
   static final String IDENTITY_IP = "127.6.2.2";
   static final String MARATHON_IP = "127.6.2.3";
   static final String JOBS_IP = "127.6.2.4";
+  static final String ECHO_IP = "127.6.2.7";
+  static final String POSTGRES_IP = "127.6.2.31";
   static final String APP_IP = "127.6.2.5";
   static final String DNS_IP = "127.6.2.6";
   static final String MASTER_1 = "127.6.2.11";
@@ -92,7 +94,9 @@ class AdminRouterIT {
   static ConfigurableApplicationContext identity;
   static KernelProcess marathon;
   static String marathonAddress;
-  static TestUpstream jobs;
+  static KernelProcess jobs;
+  static String jobsAddress;
+  static TestUpstream echo;
   static HttpServer hello;
   static Nginx router;
   static Nginx openRouter;
@@ -135,10 +139,15 @@ class AdminRouterIT {
                     "--server.address=" + DNS_IP,
                     "--dns.http-port=" + dnsHttp))
             .start();
-    postgres = EmbeddedPostgres.start();
+    postgres =
+        EmbeddedPostgres.builder()
+            // zonky's start-up probe connects to localhost; the services use POSTGRES_IP.
+            .setServerConfig("listen_addresses", POSTGRES_IP + ",localhost")
+            .start();
     try (Connection c = postgres.getPostgresDatabase().getConnection();
         var s = c.createStatement()) {
       s.execute("create database marathon");
+      s.execute("create database chronos");
     }
     marathonAddress = MARATHON_IP + ":" + Nginx.freePort(MARATHON_IP);
     marathon =
@@ -150,14 +159,34 @@ class AdminRouterIT {
                 List.of(
                     "--marathon.http.address=" + MARATHON_IP,
                     "--marathon.http.port=" + marathonAddress.split(":")[1],
-                    "--marathon.store.jdbc-url=" + postgres.getJdbcUrl("postgres", "marathon"),
+                    "--marathon.store.jdbc-url=" + jdbcUrl("marathon"),
                     "--marathon.store.user=postgres",
                     "--marathon.store.password=postgres",
                     "--marathon.zk.url=zk://127.6.2.30:" + zk.getPort() + "/marathon",
                     "--marathon.framework.master=" + zkUrl,
                     "--marathon.scheduling.tick=200ms"))
             .start();
-    jobs = new TestUpstream("jobs", JOBS_IP, 0);
+    // chronos-svc as the installer starts it: Metronome and Chronos APIs on one port.
+    jobsAddress = JOBS_IP + ":" + Nginx.freePort(JOBS_IP);
+    jobs =
+        new KernelProcess(
+                "router-chronos",
+                JOBS_IP,
+                System.getProperty("chronos.jar"),
+                List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+                List.of(
+                    "--server.address=" + JOBS_IP,
+                    "--server.port=" + jobsAddress.split(":")[1],
+                    "--chronos.master-zk=" + zkUrl,
+                    "--chronos.zk=zk://127.6.2.30:" + zk.getPort() + "/chronos",
+                    "--chronos.zk-session-timeout=3s",
+                    "--chronos.hostname=" + JOBS_IP,
+                    "--spring.datasource.url=" + jdbcUrl("chronos"),
+                    "--spring.datasource.username=postgres",
+                    "--spring.datasource.password=postgres",
+                    "--spring.datasource.hikari.maximum-pool-size=5"))
+            .start();
+    echo = new TestUpstream("echo", ECHO_IP, 0);
     hello = HttpServer.create(new InetSocketAddress(APP_IP, 0), 16);
     hello.createContext(
         "/",
@@ -183,7 +212,7 @@ class AdminRouterIT {
             + marathonAddress
             + "\n"
             + "JOBS="
-            + jobs.hostPort()
+            + jobsAddress
             + "\n"
             + "DNS_HTTP="
             + DNS_IP
@@ -215,7 +244,7 @@ class AdminRouterIT {
             IdentityApplication.class,
             "--server.address=" + IDENTITY_IP,
             "--server.port=" + identityPort,
-            "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+            "--spring.datasource.url=" + jdbcUrl("postgres"),
             "--identity.bootstrap-password=" + ADMIN_PASSWORD,
             "--spring.config.additional-location=file:"
                 + router.folder().resolve("health.properties"));
@@ -226,6 +255,25 @@ class AdminRouterIT {
             "{\"uid\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}");
     assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
     token = JSON.readTree(login.body()).get("token").asText();
+    // The jobs service answers its API once it leads (it waits for ZooKeeper and the master).
+    await()
+        .atMost(STARTUP)
+        .ignoreExceptions()
+        .until(
+            () ->
+                JSON.readTree(get("http://" + jobsAddress + "/info", null).body())
+                    .path("leading")
+                    .asBoolean());
+  }
+
+  static String jdbcUrl(String database) {
+    return "jdbc:postgresql://"
+        + POSTGRES_IP
+        + ":"
+        + postgres.getPort()
+        + "/"
+        + database
+        + "?user=postgres&password=postgres";
   }
 
   static KernelProcess startMaster(String name, String ip, String zkUrl) {
@@ -250,7 +298,18 @@ class AdminRouterIT {
     }
     for (AutoCloseable c :
         new AutoCloseable[] {
-          router, openRouter, identity, marathon, jobs, dns, agent, master1, master2, postgres, zk
+          router,
+          openRouter,
+          identity,
+          marathon,
+          jobs,
+          echo,
+          dns,
+          agent,
+          master1,
+          master2,
+          postgres,
+          zk
         }) {
       if (c != null) {
         c.close();
@@ -348,15 +407,40 @@ class AdminRouterIT {
     assertThat(JSON.readTree(get(router.url("/marathon/v2/apps"), token).body()).has("apps"))
         .isTrue();
 
-    JsonNode metronome =
-        JSON.readTree(get(router.url("/service/metronome/v1/jobs?x=1"), token).body());
-    assertThat(metronome.get("server").asText()).isEqualTo("jobs");
-    assertThat(metronome.get("path").asText()).isEqualTo("/v1/jobs");
-    assertThat(metronome.get("query").asText()).isEqualTo("x=1");
-    assertThat(metronome.get("authorization").asText()).isEqualTo("token=" + token);
-    JsonNode chronos =
-        JSON.readTree(get(router.url("/service/chronos/v1/scheduler/jobs"), token).body());
-    assertThat(chronos.get("path").asText()).isEqualTo("/v1/scheduler/jobs");
+    // chronos-svc: a job created through the Metronome API, seen through the Chronos API, run
+    // on the agent, and its run in the history (the query string reaches the service).
+    HttpResponse<String> job =
+        send(
+            "POST",
+            router.url("/service/metronome/v1/jobs"),
+            "{\"id\":\"router-job\",\"run\":{\"cmd\":\"echo routed\",\"cpus\":0.1,\"mem\":32}}",
+            token);
+    assertThat(job.statusCode()).as(job.body()).isEqualTo(201);
+    JsonNode listed = JSON.readTree(get(router.url("/service/metronome/v1/jobs"), token).body());
+    assertThat(listed.findValuesAsText("id")).contains("router-job");
+    JsonNode chronosJob =
+        JSON.readTree(
+            get(router.url("/service/chronos/v1/scheduler/job/router-job"), token).body());
+    assertThat(chronosJob.get("name").asText()).isEqualTo("router-job");
+    assertThat(chronosJob.get("command").asText()).isEqualTo("echo routed");
+    HttpResponse<String> run =
+        send("POST", router.url("/service/metronome/v1/jobs/router-job/runs"), null, token);
+    assertThat(run.statusCode()).as(run.body()).isEqualTo(201);
+    await()
+        .atMost(STARTUP)
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () ->
+                JSON.readTree(
+                            get(
+                                    router.url(
+                                        "/service/metronome/v1/jobs/router-job?embed=history"),
+                                    token)
+                                .body())
+                        .path("history")
+                        .path("successfulFinishedRuns")
+                        .size()
+                    == 1);
 
     await()
         .atMost(STARTUP)
@@ -395,24 +479,50 @@ class AdminRouterIT {
     assertThat(health.get("units").findValuesAsText("id"))
         .contains("mesos-master", "mesos-agent", "mesos-dns");
     assertThat(get(router.url("/metadata"), token).body()).contains("CLUSTER_ID");
-    String metrics = get(router.url("/nginx/metrics"), null).body();
-    assertThat(metrics).contains("dcos_router_requests_total{route=\"marathon\",status=\"2xx\"}");
+    // Each worker adds its counts to the shared ones every second.
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () -> {
+              String metrics = get(router.url("/nginx/metrics"), null).body();
+              return metrics.contains("dcos_router_requests_total{route=\"jobs\",status=\"2xx\"}")
+                  && metrics.contains(
+                      "dcos_router_requests_total{route=\"marathon\",status=\"2xx\"}");
+            });
   }
 
   @Test
   @Order(4)
-  void theLoginCookieAuthenticatesAndIsStrippedBeforeTheService() throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(router.url("/service/metronome/v1/jobs")))
-            .header(
-                "Cookie",
-                "theme=dark; dcos-acs-auth-cookie=" + token + "; dcos-acs-info-cookie=abc; lang=en")
-            .build();
-    HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).isEqualTo(200);
-    JsonNode echo = JSON.readTree(r.body());
-    assertThat(echo.get("cookie").asText()).isEqualTo("theme=dark; lang=en");
-    assertThat(echo.get("authorization").isNull()).isTrue();
+  void aServiceGetsPathQueryAndAuthorizationButNotTheLoginCookies() throws Exception {
+    // A framework's web UI is routed by its name: the echo server answers for "echo".
+    SchedulerClient framework = registerFramework("echo", "http://" + echo.hostPort());
+    try {
+      await()
+          .atMost(STARTUP)
+          .pollInterval(Duration.ofMillis(100))
+          .until(() -> get(router.url("/service/echo/"), token).statusCode() == 200);
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create(router.url("/service/echo/v1/things?x=1")))
+              .header(
+                  "Cookie",
+                  "theme=dark; dcos-acs-auth-cookie="
+                      + token
+                      + "; dcos-acs-info-cookie=abc; lang=en")
+              .build();
+      HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).isEqualTo(200);
+      JsonNode seen = JSON.readTree(r.body());
+      assertThat(seen.get("server").asText()).isEqualTo("echo");
+      assertThat(seen.get("path").asText()).isEqualTo("/v1/things");
+      assertThat(seen.get("query").asText()).isEqualTo("x=1");
+      assertThat(seen.get("cookie").asText()).isEqualTo("theme=dark; lang=en");
+      assertThat(seen.get("authorization").isNull()).isTrue();
+      JsonNode withHeader = JSON.readTree(get(router.url("/service/echo/v1/things"), token).body());
+      assertThat(withHeader.get("authorization").asText()).isEqualTo("token=" + token);
+      assertThat(withHeader.get("cookie").isNull()).isTrue();
+    } finally {
+      framework.close();
+    }
   }
 
   @Test
@@ -420,7 +530,7 @@ class AdminRouterIT {
   void withAuthSwitchedOffNoTokenIsNeeded() throws Exception {
     HttpResponse<String> r = get(openRouter.url("/service/metronome/v1/jobs"), null);
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(JSON.readTree(r.body()).get("server").asText()).isEqualTo("jobs");
+    assertThat(JSON.readTree(r.body()).findValuesAsText("id")).contains("router-job");
   }
 
   @Test
@@ -513,25 +623,7 @@ class AdminRouterIT {
   @Order(7)
   void aFrameworkIsRoutedByNameToItsWebUi() throws Exception {
     String webUi = "http://" + APP_IP + ":" + hello.getAddress().getPort();
-    SchedulerClient framework =
-        SchedulerClient.builder(
-                FrameworkInfo.newBuilder()
-                    .setName("hello-framework")
-                    .setUser("root")
-                    .setWebuiUrl(webUi)
-                    .build(),
-                new Scheduler() {
-                  @Override
-                  public void subscribed(FrameworkID id, MasterInfo m) {}
-
-                  @Override
-                  public void offers(List<Offer> list) {}
-
-                  @Override
-                  public void update(TaskStatus status) {}
-                })
-            .zooKeeper(ZooKeeperUrl.parse(zkUrl))
-            .start();
+    SchedulerClient framework = registerFramework("hello-framework", webUi);
     try {
       await()
           .atMost(STARTUP)
@@ -568,6 +660,24 @@ class AdminRouterIT {
               return r.statusCode() == 200
                   && JSON.readTree(r.body()).get("hostname").asText().equals(standby);
             });
+  }
+
+  /** A framework that takes no offers, registered only for its web UI address. */
+  static SchedulerClient registerFramework(String name, String webUi) {
+    return SchedulerClient.builder(
+            FrameworkInfo.newBuilder().setName(name).setUser("root").setWebuiUrl(webUi).build(),
+            new Scheduler() {
+              @Override
+              public void subscribed(FrameworkID id, MasterInfo m) {}
+
+              @Override
+              public void offers(List<Offer> list) {}
+
+              @Override
+              public void update(TaskStatus status) {}
+            })
+        .zooKeeper(ZooKeeperUrl.parse(zkUrl))
+        .start();
   }
 
   static String sign(com.nimbusds.jose.JWSSigner signer, JWSAlgorithm alg, String uid, Instant exp)

@@ -42,6 +42,9 @@ public final class RouterBenchmark {
   public static void main(String[] args) throws Exception {
     int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+    String upstreams = args.length > 2 ? args[2] : "both";
+    // Extra cluster configuration lines for the router under test (ROUTER_WORKERS=1, ...).
+    String extra = System.getenv().getOrDefault("ROUTER_BENCH_CONF", "").replace(';', '\n');
     Path work = Files.createTempDirectory("router-bench-");
     int upstreamPort = Nginx.freePort(UPSTREAM_IP);
     Process upstream = startStaticNginx(work.resolve("upstream"), upstreamPort);
@@ -72,24 +75,32 @@ public final class RouterBenchmark {
                     + IDENTITY_IP
                     + ":"
                     + identityPort
+                    + "\n"
+                    + extra
                     + "\n")) {
       marathon.deploy("/bench", "bench", UPSTREAM_IP, upstreamPort);
       marathon.deploy("/bench-jvm", "bench-jvm", IDENTITY_IP, identityPort);
       String token = login(router.url("/acs/api/v1/auth/login"));
-      measure(
-          "static nginx upstream",
-          "http://" + UPSTREAM_IP + ":" + upstreamPort + "/v1/ping",
-          router.url("/service/bench/v1/ping"),
-          token,
-          seconds,
-          rounds);
-      measure(
-          "JVM upstream (Spring Boot on Tomcat: the identity service's JSON Web Key Set)",
-          "http://" + IDENTITY_IP + ":" + identityPort + "/acs/api/v1/auth/jwks",
-          router.url("/service/bench-jvm/acs/api/v1/auth/jwks"),
-          token,
-          seconds,
-          rounds);
+      System.out.printf(
+          "%nRouter configuration: %s%n", extra.isBlank() ? "defaults" : extra.replace('\n', ' '));
+      if (!upstreams.equals("jvm")) {
+        measure(
+            "static nginx upstream",
+            "http://" + UPSTREAM_IP + ":" + upstreamPort + "/v1/ping",
+            router.url("/service/bench/v1/ping"),
+            token,
+            seconds,
+            rounds);
+      }
+      if (!upstreams.equals("static")) {
+        measure(
+            "JVM upstream (Spring Boot on Tomcat: the identity service's JSON Web Key Set)",
+            "http://" + IDENTITY_IP + ":" + identityPort + "/acs/api/v1/auth/jwks",
+            router.url("/service/bench-jvm/acs/api/v1/auth/jwks"),
+            token,
+            seconds,
+            rounds);
+      }
     } finally {
       identity.close();
       upstream.destroy();
