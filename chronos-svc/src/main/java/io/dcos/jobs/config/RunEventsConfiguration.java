@@ -4,6 +4,7 @@ import io.dcos.jobs.engine.JobEngine;
 import io.dcos.jobs.engine.RunDeadlineWatch;
 import io.dcos.jobs.notify.HttpNotifier;
 import io.dcos.jobs.store.JobRepository;
+import io.dcos.jobs.store.RunReasonRepository;
 import io.dcos.jobs.store.RunRepository;
 import java.net.URI;
 import java.time.Clock;
@@ -16,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Wires what reacts to runs beside the engine: failure notifications over HTTP (only when {@code
@@ -41,9 +43,19 @@ public class RunEventsConfiguration {
   }
 
   @Bean
+  RunReasonRepository runReasonRepository(JdbcTemplate jdbc) {
+    return new RunReasonRepository(jdbc);
+  }
+
+  @Bean
   RunDeadlineWatch runDeadlineWatch(
-      JobEngine engine, RunRepository runs, JobRepository jobs, Clock clock, RunLimitProperties p) {
-    return new RunDeadlineWatch(engine, runs, jobs, clock, p.retryStopAfter());
+      JobEngine engine,
+      RunRepository runs,
+      JobRepository jobs,
+      RunReasonRepository reasons,
+      Clock clock,
+      RunLimitProperties p) {
+    return new RunDeadlineWatch(engine, runs, jobs, reasons, clock, p.retryStopAfter());
   }
 
   @Bean(destroyMethod = "shutdownNow")

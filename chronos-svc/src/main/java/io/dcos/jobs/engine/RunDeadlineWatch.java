@@ -4,6 +4,7 @@ import io.dcos.jobs.model.JobRun;
 import io.dcos.jobs.model.JobSpec;
 import io.dcos.jobs.planner.RunDeadlines;
 import io.dcos.jobs.store.JobRepository;
+import io.dcos.jobs.store.RunReasonRepository;
 import io.dcos.jobs.store.RunRepository;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,14 +20,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Stops, on the leader, the active runs that are over their time limits ({@link RunDeadlines}): a
- * live task is killed and the run fails, a run that never launched fails at once. A run already
- * stopped is asked again only after {@code retryStopAfter}, in case a kill was lost.
+ * live task is killed and the run fails, a run that never launched fails at once; the reason is
+ * stored beside the run for its history. A run already stopped is asked again only after {@code
+ * retryStopAfter}, in case a kill was lost.
  */
 public final class RunDeadlineWatch {
   private static final Logger LOG = LoggerFactory.getLogger(RunDeadlineWatch.class);
   private final JobEngine engine;
   private final RunRepository runs;
   private final JobRepository jobs;
+  private final RunReasonRepository reasons;
   private final Clock clock;
   private final Duration retryStopAfter;
   private final Map<String, Instant> stopped = new HashMap<>();
@@ -35,11 +38,13 @@ public final class RunDeadlineWatch {
       JobEngine engine,
       RunRepository runs,
       JobRepository jobs,
+      RunReasonRepository reasons,
       Clock clock,
       Duration retryStopAfter) {
     this.engine = engine;
     this.runs = runs;
     this.jobs = jobs;
+    this.reasons = reasons;
     this.clock = clock;
     this.retryStopAfter = retryStopAfter;
   }
@@ -69,6 +74,7 @@ public final class RunDeadlineWatch {
       }
       LOG.info("stopping run {} of job {}: {}", run.id(), run.jobId(), reason.get());
       try {
+        reasons.recordIfActive(run.id(), reason.get());
         engine.stopRun(run.jobId(), run.id(), reason.get());
         stopped.put(run.id(), now);
         count++;

@@ -216,9 +216,9 @@ class CrossApiRoundTripTest {
     assertThat(send("GET", "/scheduler/jobs/summary", null, 200).body())
         .contains("\"name\":\"ingest\"");
     send("DELETE", "/scheduler/task/kill/ingest", null, 204);
-    assertThat(
-            json(send("GET", "/v1/jobs/ingest/runs/" + runId, null, 200)).path("status").asText())
-        .isEqualTo("FAILED");
+    JsonNode stopped = json(send("GET", "/v1/jobs/ingest/runs/" + runId, null, 200));
+    assertThat(stopped.path("status").asText()).isEqualTo("FAILED");
+    assertThat(stopped.has("failureReason")).as("stopped by a user, not by a limit").isFalse();
   }
 
   @Test
@@ -280,6 +280,12 @@ class CrossApiRoundTripTest {
     JsonNode history = json(send("GET", "/v1/jobs/stuck?embed=history", null, 200)).path("history");
     assertThat(history.path("failureCount").asLong()).isEqualTo(1);
     assertThat(history.path("failedFinishedRuns").findValuesAsText("id")).containsExactly(first);
+    assertThat(history.path("failedFinishedRuns").get(0).path("failureReason").asText())
+        .isEqualTo("not running within maxLaunchDelay of 1 s");
+    JsonNode failedRun = json(send("GET", "/v1/jobs/stuck/runs/" + first, null, 200));
+    assertThat(failedRun.path("tasks").size()).isZero();
+    assertThat(failedRun.path("failureReason").asText())
+        .isEqualTo("not running within maxLaunchDelay of 1 s");
 
     Hook failed = nextHookFor("stuck");
     assertThat(failed).isNotNull();

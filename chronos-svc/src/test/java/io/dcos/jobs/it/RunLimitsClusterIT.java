@@ -135,12 +135,11 @@ class RunLimitsClusterIT {
     assertThat(
             json("/scheduler/job/stat/slow").path("taskStatHistory").get(0).path("status").asText())
         .isEqualTo("TASK_KILLED");
-    assertThat(
-            json("/v1/jobs/slow?embed=history")
-                .path("history")
-                .path("failedFinishedRuns")
-                .findValuesAsText("id"))
-        .containsExactly(run.id());
+    JsonNode failed =
+        json("/v1/jobs/slow?embed=history").path("history").path("failedFinishedRuns");
+    assertThat(failed.findValuesAsText("id")).containsExactly(run.id());
+    assertThat(failed.get(0).path("failureReason").asText())
+        .isEqualTo("still running after maxCompletionTime of 2000 ms");
 
     JsonNode notice = HOOKS.poll(30, TimeUnit.SECONDS);
     assertThat(notice).isNotNull();

@@ -10,6 +10,7 @@ import io.dcos.jobs.model.JobRun;
 import io.dcos.jobs.model.JobSpec;
 import io.dcos.jobs.model.RunStatus;
 import io.dcos.jobs.model.ScheduleSpec;
+import io.dcos.jobs.store.RunReasonRepository;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,6 +38,7 @@ public class MetronomeController {
   private final JobEngine engine;
   private final JobHistory history;
   private final MetronomeConverter converter;
+  private final RunReasonRepository reasons;
   private final Clock clock;
 
   public MetronomeController(
@@ -44,11 +46,13 @@ public class MetronomeController {
       JobEngine engine,
       JobHistory history,
       MetronomeConverter converter,
+      RunReasonRepository reasons,
       Clock clock) {
     this.catalog = catalog;
     this.engine = engine;
     this.history = history;
     this.converter = converter;
+    this.reasons = reasons;
     this.clock = clock;
   }
 
@@ -188,7 +192,8 @@ public class MetronomeController {
 
   @GetMapping("/jobs/{id}/runs/{runId}")
   public MetronomeJson.RunView run(@PathVariable String id, @PathVariable String runId) {
-    return MetronomeConverter.run(history.run(id, runId));
+    JobRun r = history.run(id, runId);
+    return MetronomeConverter.run(r, reasons.reasons(List.of(r.id())).get(r.id()));
   }
 
   @PostMapping("/jobs/{id}/runs/{runId}/actions/stop")
@@ -221,11 +226,16 @@ public class MetronomeController {
   private MetronomeJson.Job view(JobSpec job, Set<String> embed) {
     Optional<List<JobRun>> active =
         embed.contains("activeRuns") ? Optional.of(history.active(job.id())) : Optional.empty();
-    Optional<MetronomeJson.History> full =
-        embed.contains("history")
-            ? Optional.of(
-                MetronomeConverter.history(history.counters(job.id()), history.finished(job.id())))
-            : Optional.empty();
+    Optional<MetronomeJson.History> full = Optional.empty();
+    if (embed.contains("history")) {
+      List<JobRun> finished = history.finished(job.id());
+      full =
+          Optional.of(
+              MetronomeConverter.history(
+                  history.counters(job.id()),
+                  finished,
+                  reasons.reasons(finished.stream().map(JobRun::id).toList())));
+    }
     Optional<MetronomeJson.History> summary =
         embed.contains("historySummary")
             ? Optional.of(MetronomeConverter.history(history.counters(job.id()), null))

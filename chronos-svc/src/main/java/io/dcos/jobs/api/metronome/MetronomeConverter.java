@@ -462,6 +462,11 @@ public final class MetronomeConverter {
   }
 
   public static MetronomeJson.RunView run(JobRun r) {
+    return run(r, null);
+  }
+
+  /** A run's view; {@code failureReason} is null unless the service stopped the run. */
+  public static MetronomeJson.RunView run(JobRun r, String failureReason) {
     return new MetronomeJson.RunView(
         r.id(),
         r.jobId(),
@@ -476,11 +481,18 @@ public final class MetronomeConverter {
                         t.startedAt() == null ? null : t.startedAt().toString(),
                         t.completedAt() == null ? null : t.completedAt().toString(),
                         t.state()))
-            .toList());
+            .toList(),
+        failureReason);
   }
 
   /** History with the finished runs, or only the counters when {@code finished} is null. */
   public static MetronomeJson.History history(JobCounters c, List<JobRun> finished) {
+    return history(c, finished, Map.of());
+  }
+
+  /** {@link #history(JobCounters, List)} with the reasons of runs the service stopped. */
+  public static MetronomeJson.History history(
+      JobCounters c, List<JobRun> finished, Map<String, String> reasons) {
     List<MetronomeJson.FinishedRun> ok = null;
     List<MetronomeJson.FinishedRun> failed = null;
     if (finished != null) {
@@ -492,7 +504,8 @@ public final class MetronomeConverter {
                 r.id(),
                 r.createdAt().toString(),
                 r.finishedAt().toString(),
-                r.tasks().stream().map(io.dcos.jobs.model.TaskRecord::id).toList());
+                r.tasks().stream().map(io.dcos.jobs.model.TaskRecord::id).toList(),
+                reasons.get(r.id()));
         (r.status() == RunStatus.SUCCESS ? ok : failed).add(f);
       }
     }

@@ -75,7 +75,10 @@ public final class MetronomeJson {
       Boolean enabled,
       String nextRunAt) {}
 
-  /** A run with its tasks. */
+  /**
+   * A run with its tasks; {@code failureReason} (an extension) says why the service stopped it, for
+   * a run over its {@code maxLaunchDelay} or Chronos {@code maxCompletionTime}.
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record RunView(
       String id,
@@ -83,7 +86,8 @@ public final class MetronomeJson {
       String status,
       String createdAt,
       String completedAt,
-      List<TaskView> tasks) {}
+      List<TaskView> tasks,
+      String failureReason) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record TaskView(String id, String startedAt, String completedAt, String status) {}
@@ -98,5 +102,8 @@ public final class MetronomeJson {
       List<FinishedRun> successfulFinishedRuns,
       List<FinishedRun> failedFinishedRuns) {}
 
-  public record FinishedRun(String id, String createdAt, String finishedAt, List<String> tasks) {}
+  /** A finished run in the history; {@code failureReason} as in {@link RunView}. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record FinishedRun(
+      String id, String createdAt, String finishedAt, List<String> tasks, String failureReason) {}
 }
