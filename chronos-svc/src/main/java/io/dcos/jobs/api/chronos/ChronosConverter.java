@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -177,7 +176,12 @@ public final class ChronosConverter {
             Boolean.TRUE.equals(j.softError()),
             j.owner(),
             j.ownerName());
-    return existing.map(e -> keepUnseen(job, e, j, dependent)).orElse(job);
+    return existing
+        .map(
+            e ->
+                ChronosWriteBack.keepUnseen(
+                    job, e, j, toJson(e, JobCounters.empty(e.id())), dependent))
+        .orElse(job);
   }
 
   private Optional<ScheduleSpec> schedule(ChronosJson.Job j, Duration epsilon, Problems p) {
@@ -247,97 +251,6 @@ public final class ChronosConverter {
       }
     }
     return out;
-  }
-
-  /**
-   * {@code job} as sent, with what the Chronos view of {@code stored} cannot show kept from {@code
-   * stored}, and each lossy field that was sent back as it was shown kept as stored.
-   */
-  private JobSpec keepUnseen(JobSpec job, JobSpec stored, ChronosJson.Job sent, boolean dependent) {
-    ChronosJson.Job seen = toJson(stored, JobCounters.empty(stored.id()));
-    RunSpec in = job.run();
-    RunSpec old = stored.run();
-    boolean sameCommand =
-        Objects.equals(orEmpty(sent.command()), orEmpty(seen.command()))
-            && !Boolean.FALSE.equals(sent.shell()) == !Boolean.FALSE.equals(seen.shell())
-            && Objects.equals(orNone(sent.arguments()), orNone(seen.arguments()));
-    boolean sameRetries = (sent.retries() == null ? 2 : sent.retries()) == seen.retries();
-    boolean sameConstraints = Objects.equals(orNone(sent.constraints()), seen.constraints());
-    RunSpec.DockerSpec docker = in.docker();
-    if (docker != null && old.docker() != null) {
-      docker =
-          new RunSpec.DockerSpec(
-              docker.image(),
-              docker.forcePullImage(),
-              old.docker().privileged(),
-              docker.parameters());
-    }
-    RunSpec run =
-        new RunSpec(
-            sameCommand ? old.cmd() : in.cmd(),
-            sameCommand ? old.args() : in.args(),
-            sameCommand ? old.shell() : in.shell(),
-            in.cpus(),
-            in.mem(),
-            in.disk(),
-            in.user(),
-            in.env(),
-            in.artifacts(),
-            docker,
-            sameConstraints ? old.constraints() : in.constraints(),
-            sameRetries ? old.restart() : in.restart(),
-            in.maxRunTime(),
-            in.volumes(),
-            old.maxLaunchDelay());
-    List<ScheduleSpec> schedules = new ArrayList<>();
-    if (!dependent) {
-      ScheduleSpec first = job.schedules().get(0);
-      if (!stored.schedules().isEmpty()) {
-        ScheduleSpec before = stored.schedules().get(0);
-        schedules.add(sameSchedule(first, before) ? before : withId(first, before.id()));
-        schedules.addAll(stored.schedules().subList(1, stored.schedules().size()));
-      } else {
-        schedules.add(first);
-      }
-    }
-    return new JobSpec(
-        job.id(),
-        job.description(),
-        stored.labels(),
-        schedules,
-        job.parents(),
-        run,
-        job.softError(),
-        job.owner(),
-        job.ownerName());
-  }
-
-  private static boolean sameSchedule(ScheduleSpec a, ScheduleSpec b) {
-    return a.kind() == b.kind()
-        && a.expression().equals(b.expression())
-        && a.timezone().equals(b.timezone())
-        && a.startingDeadline().equals(b.startingDeadline())
-        && a.concurrencyPolicy() == b.concurrencyPolicy()
-        && a.enabled() == b.enabled();
-  }
-
-  private static ScheduleSpec withId(ScheduleSpec s, String id) {
-    return new ScheduleSpec(
-        id,
-        s.kind(),
-        s.expression(),
-        s.timezone(),
-        s.startingDeadline(),
-        s.concurrencyPolicy(),
-        s.enabled());
-  }
-
-  private static String orEmpty(String s) {
-    return s == null ? "" : s;
-  }
-
-  private static <T> List<T> orNone(List<T> list) {
-    return list == null ? List.of() : list;
   }
 
   /** The Chronos view of any job, including those created through Metronome. */

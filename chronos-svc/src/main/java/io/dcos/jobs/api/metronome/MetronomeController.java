@@ -100,7 +100,7 @@ public class MetronomeController {
   @GetMapping("/jobs/{id}/schedules")
   public List<MetronomeJson.Schedule> schedules(@PathVariable String id) {
     return catalog.get(id).schedules().stream()
-        .map(s -> MetronomeConverter.schedule(s, clock.instant()))
+        .map(s -> MetronomeViews.schedule(s, clock.instant()))
         .toList();
   }
 
@@ -116,12 +116,12 @@ public class MetronomeController {
     List<ScheduleSpec> next = new ArrayList<>(job.schedules());
     next.add(s);
     catalog.replace(job.withSchedules(next));
-    return MetronomeConverter.schedule(s, clock.instant());
+    return MetronomeViews.schedule(s, clock.instant());
   }
 
   @GetMapping("/jobs/{id}/schedules/{sid}")
   public MetronomeJson.Schedule schedule(@PathVariable String id, @PathVariable String sid) {
-    return MetronomeConverter.schedule(scheduleOf(catalog.get(id), sid), clock.instant());
+    return MetronomeViews.schedule(scheduleOf(catalog.get(id), sid), clock.instant());
   }
 
   @PutMapping("/jobs/{id}/schedules/{sid}")
@@ -135,7 +135,7 @@ public class MetronomeController {
       next.add(old.id().equals(sid) ? s : old);
     }
     catalog.replace(job.withSchedules(next));
-    return MetronomeConverter.schedule(s, clock.instant());
+    return MetronomeViews.schedule(s, clock.instant());
   }
 
   @DeleteMapping("/jobs/{id}/schedules/{sid}")
@@ -179,7 +179,7 @@ public class MetronomeController {
   @GetMapping("/jobs/{id}/runs")
   public List<MetronomeJson.RunView> activeRuns(@PathVariable String id) {
     catalog.get(id);
-    return history.active(id).stream().map(MetronomeConverter::run).toList();
+    return history.active(id).stream().map(MetronomeViews::run).toList();
   }
 
   @PostMapping("/jobs/{id}/runs")
@@ -187,13 +187,13 @@ public class MetronomeController {
   public MetronomeJson.RunView startRun(@PathVariable String id) {
     catalog.get(id);
     requireLeader();
-    return MetronomeConverter.run(engine.runNow(id, ""));
+    return MetronomeViews.run(engine.runNow(id, ""));
   }
 
   @GetMapping("/jobs/{id}/runs/{runId}")
   public MetronomeJson.RunView run(@PathVariable String id, @PathVariable String runId) {
     JobRun r = history.run(id, runId);
-    return MetronomeConverter.run(r, reasons.reasons(List.of(r.id())).get(r.id()));
+    return MetronomeViews.run(r, reasons.reasons(List.of(r.id())).get(r.id()));
   }
 
   @PostMapping("/jobs/{id}/runs/{runId}/actions/stop")
@@ -231,14 +231,14 @@ public class MetronomeController {
       List<JobRun> finished = history.finished(job.id());
       full =
           Optional.of(
-              MetronomeConverter.history(
+              MetronomeViews.history(
                   history.counters(job.id()),
                   finished,
                   reasons.reasons(finished.stream().map(JobRun::id).toList())));
     }
     Optional<MetronomeJson.History> summary =
         embed.contains("historySummary")
-            ? Optional.of(MetronomeConverter.history(history.counters(job.id()), null))
+            ? Optional.of(MetronomeViews.history(history.counters(job.id()), null))
             : Optional.empty();
     return converter.toJson(
         job, active, full, summary, embed.contains("schedules"), clock.instant());

@@ -3,12 +3,10 @@ package io.dcos.jobs.api.metronome;
 import io.dcos.jobs.api.Problems;
 import io.dcos.jobs.model.ConcurrencyPolicy;
 import io.dcos.jobs.model.Constraint;
-import io.dcos.jobs.model.JobCounters;
 import io.dcos.jobs.model.JobRun;
 import io.dcos.jobs.model.JobSpec;
 import io.dcos.jobs.model.RestartPolicy;
 import io.dcos.jobs.model.RunSpec;
-import io.dcos.jobs.model.RunStatus;
 import io.dcos.jobs.model.ScheduleSpec;
 import io.dcos.jobs.schedule.InvalidScheduleException;
 import io.dcos.jobs.schedule.Schedules;
@@ -18,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -101,55 +98,7 @@ public final class MetronomeConverter {
             false,
             "",
             "");
-    return existing.map(e -> keepUnseen(job, e, json.run())).orElse(job);
-  }
-
-  private JobSpec keepUnseen(JobSpec job, JobSpec stored, MetronomeJson.Run sent) {
-    MetronomeJson.Run seen = run(stored.run());
-    RunSpec in = job.run();
-    RunSpec old = stored.run();
-    boolean sameCommand =
-        Objects.equals(sent.cmd(), seen.cmd()) && Objects.equals(sent.args(), seen.args());
-    MetronomeJson.Restart sentRestart =
-        sent.restart() == null ? new MetronomeJson.Restart("NEVER", null) : sent.restart();
-    boolean sameRestart =
-        Objects.equals(
-                sentRestart.policy() == null ? "NEVER" : sentRestart.policy(),
-                seen.restart().policy())
-            && Objects.equals(
-                sentRestart.activeDeadlineSeconds(), seen.restart().activeDeadlineSeconds());
-    List<MetronomeJson.Constraint> sentConstraints =
-        sent.placement() == null || sent.placement().constraints() == null
-            ? List.of()
-            : sent.placement().constraints();
-    boolean sameConstraints = sentConstraints.equals(seen.placement().constraints());
-    RunSpec run =
-        new RunSpec(
-            sameCommand ? old.cmd() : in.cmd(),
-            sameCommand ? old.args() : in.args(),
-            sameCommand ? old.shell() : in.shell(),
-            in.cpus(),
-            in.mem(),
-            in.disk(),
-            in.user(),
-            in.env(),
-            in.artifacts(),
-            in.docker(),
-            sameConstraints ? old.constraints() : in.constraints(),
-            sameRestart ? old.restart() : in.restart(),
-            old.maxRunTime(),
-            in.volumes(),
-            in.maxLaunchDelay());
-    return new JobSpec(
-        job.id(),
-        job.description(),
-        job.labels(),
-        job.schedules(),
-        job.parents(),
-        run,
-        stored.softError(),
-        stored.owner(),
-        stored.ownerName());
+    return existing.map(e -> MetronomeWriteBack.keepUnseen(job, e, json.run())).orElse(job);
   }
 
   private RunSpec runSpec(MetronomeJson.Run run, Problems p) {
@@ -380,141 +329,15 @@ public final class MetronomeConverter {
         job.id(),
         job.description(),
         job.labels(),
-        run(job.run()),
+        MetronomeViews.run(job.run()),
         job.parents().isEmpty()
             ? null
             : job.parents().stream().map(MetronomeJson.Dependency::new).toList(),
-        withSchedules ? job.schedules().stream().map(s -> schedule(s, now)).toList() : null,
-        activeRuns.map(list -> list.stream().map(MetronomeConverter::run).toList()).orElse(null),
+        withSchedules
+            ? job.schedules().stream().map(s -> MetronomeViews.schedule(s, now)).toList()
+            : null,
+        activeRuns.map(list -> list.stream().map(MetronomeViews::run).toList()).orElse(null),
         history.orElse(null),
         summary.orElse(null));
-  }
-
-  /** The {@code run} part of a job's view. */
-  static MetronomeJson.Run run(RunSpec r) {
-    return new MetronomeJson.Run(
-        r.cmd().isEmpty() ? null : r.cmd(),
-        r.args().isEmpty() ? null : r.args(),
-        r.cpus(),
-        r.mem(),
-        r.disk(),
-        0.0,
-        r.user().isEmpty() ? null : r.user(),
-        new LinkedHashMap<>(r.env()),
-        r.artifacts().stream()
-            .map(a -> new MetronomeJson.Artifact(a.uri(), a.extract(), a.executable(), a.cache()))
-            .toList(),
-        r.docker() == null
-            ? null
-            : new MetronomeJson.Docker(
-                r.docker().image(),
-                r.docker().forcePullImage(),
-                r.docker().privileged(),
-                r.docker().parameters().entrySet().stream()
-                    .map(e -> new MetronomeJson.Parameter(e.getKey(), e.getValue()))
-                    .toList()),
-        new MetronomeJson.Placement(
-            r.constraints().stream()
-                .map(
-                    c ->
-                        new MetronomeJson.Constraint(
-                            c.attribute(), metronomeOperator(c.operator()), c.value()))
-                .toList()),
-        (int) r.maxLaunchDelay().toSeconds(),
-        null,
-        r.restart().policy() == RestartPolicy.Policy.NEVER
-            ? new MetronomeJson.Restart("NEVER", null)
-            : new MetronomeJson.Restart(
-                "ON_FAILURE",
-                r.restart().activeDeadline().isZero()
-                    ? null
-                    : r.restart().activeDeadline().toSeconds()),
-        r.volumes().stream()
-            .map(v -> new MetronomeJson.Volume(v.containerPath(), v.hostPath(), v.mode().name()))
-            .toList());
-  }
-
-  /** Chronos's {@code EQUALS} is Metronome's {@code IS}. */
-  private static String metronomeOperator(String op) {
-    return op.equals("EQUALS") ? "IS" : op;
-  }
-
-  public static MetronomeJson.Schedule schedule(ScheduleSpec s, Instant now) {
-    String next = null;
-    try {
-      next =
-          s.enabled()
-              ? Schedules.parse(s).nextAfter(now).map(Instant::toString).orElse(null)
-              : null;
-    } catch (InvalidScheduleException e) {
-      next = null;
-    }
-    boolean cron = s.kind() == ScheduleSpec.Kind.CRON;
-    return new MetronomeJson.Schedule(
-        s.id(),
-        cron ? s.expression() : null,
-        cron ? null : s.expression(),
-        cron && s.timezone().isEmpty() ? "UTC" : (s.timezone().isEmpty() ? null : s.timezone()),
-        s.startingDeadline().toSeconds(),
-        s.concurrencyPolicy().name(),
-        s.enabled(),
-        next);
-  }
-
-  public static MetronomeJson.RunView run(JobRun r) {
-    return run(r, null);
-  }
-
-  /** A run's view; {@code failureReason} is null unless the service stopped the run. */
-  public static MetronomeJson.RunView run(JobRun r, String failureReason) {
-    return new MetronomeJson.RunView(
-        r.id(),
-        r.jobId(),
-        r.status().name(),
-        r.createdAt().toString(),
-        r.finishedAt() == null ? null : r.finishedAt().toString(),
-        r.tasks().stream()
-            .map(
-                t ->
-                    new MetronomeJson.TaskView(
-                        t.id(),
-                        t.startedAt() == null ? null : t.startedAt().toString(),
-                        t.completedAt() == null ? null : t.completedAt().toString(),
-                        t.state()))
-            .toList(),
-        failureReason);
-  }
-
-  /** History with the finished runs, or only the counters when {@code finished} is null. */
-  public static MetronomeJson.History history(JobCounters c, List<JobRun> finished) {
-    return history(c, finished, Map.of());
-  }
-
-  /** {@link #history(JobCounters, List)} with the reasons of runs the service stopped. */
-  public static MetronomeJson.History history(
-      JobCounters c, List<JobRun> finished, Map<String, String> reasons) {
-    List<MetronomeJson.FinishedRun> ok = null;
-    List<MetronomeJson.FinishedRun> failed = null;
-    if (finished != null) {
-      ok = new ArrayList<>();
-      failed = new ArrayList<>();
-      for (JobRun r : finished) {
-        MetronomeJson.FinishedRun f =
-            new MetronomeJson.FinishedRun(
-                r.id(),
-                r.createdAt().toString(),
-                r.finishedAt().toString(),
-                r.tasks().stream().map(io.dcos.jobs.model.TaskRecord::id).toList(),
-                reasons.get(r.id()));
-        (r.status() == RunStatus.SUCCESS ? ok : failed).add(f);
-      }
-    }
-    return new MetronomeJson.History(
-        c.successCount(),
-        c.failureCount(),
-        c.lastSuccessAt() == null ? null : c.lastSuccessAt().toString(),
-        c.lastFailureAt() == null ? null : c.lastFailureAt().toString(),
-        ok,
-        failed);
   }
 }
