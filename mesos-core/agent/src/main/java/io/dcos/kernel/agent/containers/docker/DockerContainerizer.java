@@ -10,9 +10,10 @@ import com.github.dockerjava.api.command.WaitContainerResultCallback;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
-import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Mount;
+import com.github.dockerjava.api.model.MountType;
 import io.dcos.kernel.agent.containers.Container;
 import io.dcos.kernel.agent.containers.ContainerCheckpoint;
 import io.dcos.kernel.agent.containers.ContainerException;
@@ -21,6 +22,8 @@ import io.dcos.kernel.agent.containers.LaunchSpec;
 import io.dcos.kernel.agent.containers.Termination;
 import io.dcos.kernel.protocol.ContainerInfo;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -67,6 +70,7 @@ public final class DockerContainerizer implements Containerizer, AutoCloseable {
   public Container launch(LaunchSpec spec) throws ContainerException {
     DockerRunSpec run = DockerRunSpec.from(spec, config.namePrefix());
     ensureImage(run);
+    createMissingSources(run);
     removeQuietly(run.name());
     String dockerId;
     try {
@@ -207,11 +211,35 @@ public final class DockerContainerizer implements Containerizer, AutoCloseable {
     }
   }
 
+  /** As {@code docker run -v} does, a host path that does not exist yet is made a directory. */
+  private static void createMissingSources(DockerRunSpec run) throws ContainerException {
+    for (DockerRunSpec.BindMount mount : run.mounts()) {
+      Path source = Path.of(mount.source());
+      if (!Files.exists(source)) {
+        try {
+          Files.createDirectories(source);
+        } catch (IOException e) {
+          throw new ContainerException(
+              "cannot create the host path " + source + " of volume " + mount.target(), e);
+        }
+      }
+    }
+  }
+
   private String create(DockerRunSpec run) {
     HostConfig host =
         HostConfig.newHostConfig()
             .withNetworkMode(run.networkMode())
-            .withBinds(run.binds().stream().map(Bind::parse).toList())
+            .withMounts(
+                run.mounts().stream()
+                    .map(
+                        m ->
+                            new Mount()
+                                .withType(MountType.BIND)
+                                .withSource(m.source())
+                                .withTarget(m.target())
+                                .withReadOnly(m.readOnly()))
+                    .toList())
             .withPrivileged(run.privileged());
     if (run.memoryBytes() != null) {
       host.withMemory(run.memoryBytes()).withMemorySwap(run.memoryBytes());

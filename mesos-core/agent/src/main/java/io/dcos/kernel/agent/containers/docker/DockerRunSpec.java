@@ -20,7 +20,7 @@ import java.util.Optional;
  *
  * @param entrypoint replaces the image's entrypoint when present
  * @param cmd replaces the image's cmd when present
- * @param binds Docker bind specifications {@code host:container[:ro]}
+ * @param mounts host paths bound into the container, the sandbox first
  * @param memoryBytes hard memory limit, null for none
  * @param nanoCpus CPU cap in billionths of a CPU, null for none
  * @param cpuShares relative CPU weight (1024 per CPU), null for the default
@@ -33,13 +33,19 @@ public record DockerRunSpec(
     Optional<List<String>> entrypoint,
     Optional<List<String>> cmd,
     List<String> env,
-    List<String> binds,
+    List<BindMount> mounts,
     String workingDir,
     Long memoryBytes,
     Long nanoCpus,
     Integer cpuShares,
     boolean privileged,
     Map<String, String> labels) {
+
+  /**
+   * A host path bound into the container. Kept as separate fields (not Docker's {@code
+   * host:container} text) so paths holding a colon, as task ids may, mount as they are.
+   */
+  public record BindMount(String source, String target, boolean readOnly) {}
 
   /** Where the sandbox appears inside the container, as in Mesos. */
   public static final String SANDBOX_MOUNT = "/mnt/mesos/sandbox";
@@ -97,10 +103,10 @@ public record DockerRunSpec(
     List<String> env = new ArrayList<>();
     environment.forEach((k, v) -> env.add(k + "=" + v));
 
-    List<String> binds = new ArrayList<>();
-    binds.add(spec.sandbox().toAbsolutePath() + ":" + SANDBOX_MOUNT);
+    List<BindMount> mounts = new ArrayList<>();
+    mounts.add(new BindMount(spec.sandbox().toAbsolutePath().toString(), SANDBOX_MOUNT, false));
     for (Volume volume : container.getVolumesList()) {
-      binds.add(bind(volume, spec.sandbox()));
+      mounts.add(bind(volume, spec.sandbox()));
     }
 
     double cpus = spec.limits().scalar("cpus");
@@ -122,7 +128,7 @@ public record DockerRunSpec(
         entrypoint,
         cmd,
         List.copyOf(env),
-        List.copyOf(binds),
+        List.copyOf(mounts),
         SANDBOX_MOUNT,
         memory,
         nanoCpus,
@@ -132,7 +138,7 @@ public record DockerRunSpec(
   }
 
   /** A volume as a bind: relative host paths are in the sandbox, relative container paths too. */
-  static String bind(Volume volume, Path sandbox) throws ContainerException {
+  static BindMount bind(Volume volume, Path sandbox) throws ContainerException {
     if (volume.getContainerPath().isEmpty()) {
       throw new ContainerException("a volume needs a container_path");
     }
@@ -146,9 +152,7 @@ public record DockerRunSpec(
         volume.getContainerPath().startsWith("/")
             ? volume.getContainerPath()
             : SANDBOX_MOUNT + "/" + volume.getContainerPath();
-    return resolvedHost.normalize()
-        + ":"
-        + containerPath
-        + (volume.getMode() == Volume.Mode.RO ? ":ro" : ":rw");
+    return new BindMount(
+        resolvedHost.normalize().toString(), containerPath, volume.getMode() == Volume.Mode.RO);
   }
 }

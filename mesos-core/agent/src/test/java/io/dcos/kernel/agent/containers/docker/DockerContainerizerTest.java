@@ -138,6 +138,39 @@ class DockerContainerizerTest {
   }
 
   @Test
+  void sandboxesWithColonsMountAndMissingVolumePathsAreCreated() throws Exception {
+    Path taskSandbox = Files.createDirectories(sandbox.resolve("ct:1700000000000:0:nightly:"));
+    Container c =
+        launch(
+            LaunchSpecs.spec(
+                taskSandbox,
+                CommandInfo.newBuilder()
+                    .setValue("echo kept > /scratch/out.txt; echo in $MESOS_SANDBOX")
+                    .build(),
+                ContainerInfo.newBuilder()
+                    .setType(ContainerInfo.Type.DOCKER)
+                    .setDocker(
+                        DockerInfo.newBuilder()
+                            .setImage(BusyboxImage.IMAGE)
+                            .setNetwork(DockerInfo.Network.HOST))
+                    .addVolumes(
+                        Volume.newBuilder()
+                            .setHostPath("scratch")
+                            .setContainerPath("/scratch")
+                            .setMode(Volume.Mode.RW))
+                    .build(),
+                Map.of(),
+                Resources.scalars(0.5, 64)));
+
+    Termination t = awaitEnd(c);
+
+    assertThat(t.exitStatus()).isZero();
+    assertThat(Files.readString(taskSandbox.resolve("stdout")))
+        .isEqualTo("in /mnt/mesos/sandbox\n");
+    assertThat(Files.readString(taskSandbox.resolve("scratch/out.txt"))).isEqualTo("kept\n");
+  }
+
+  @Test
   void appliesLimitsAndLabels() throws Exception {
     Container c = launch(spec("sleep 1000", DockerInfo.Network.NONE));
 

@@ -43,7 +43,9 @@ class DockerRunSpecTest {
     assertThat(spec.entrypoint()).contains(List.of("/bin/sh", "-c"));
     assertThat(spec.cmd()).contains(List.of("echo hi"));
     assertThat(spec.env()).contains("A=1", "MESOS_SANDBOX=/mnt/mesos/sandbox");
-    assertThat(spec.binds()).first().isEqualTo(SANDBOX + ":/mnt/mesos/sandbox");
+    assertThat(spec.mounts())
+        .first()
+        .isEqualTo(new DockerRunSpec.BindMount(SANDBOX.toString(), "/mnt/mesos/sandbox", false));
     assertThat(spec.memoryBytes()).isEqualTo(32L << 20);
     assertThat(spec.nanoCpus()).isEqualTo(1_500_000_000L);
     assertThat(spec.cpuShares()).isEqualTo(1536);
@@ -81,11 +83,11 @@ class DockerRunSpecTest {
                         .setMode(Volume.Mode.RO))
                 .addVolumes(Volume.newBuilder().setHostPath("/srv").setContainerPath("cache")));
 
-    assertThat(spec.binds())
+    assertThat(spec.mounts())
         .containsExactly(
-            SANDBOX + ":/mnt/mesos/sandbox",
-            SANDBOX + "/data:/data:ro",
-            "/srv:/mnt/mesos/sandbox/cache:rw");
+            new DockerRunSpec.BindMount(SANDBOX.toString(), "/mnt/mesos/sandbox", false),
+            new DockerRunSpec.BindMount(SANDBOX + "/data", "/data", true),
+            new DockerRunSpec.BindMount("/srv", "/mnt/mesos/sandbox/cache", false));
   }
 
   @Test
