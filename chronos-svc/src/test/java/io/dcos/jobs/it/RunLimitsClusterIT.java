@@ -24,7 +24,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
@@ -151,9 +150,6 @@ class RunLimitsClusterIT {
   }
 
   @Test
-  @Disabled(
-      "the agent's Docker containerizer cannot bind a sandbox whose path holds ':', and Chronos"
-          + " task ids (ct:<due>:<attempt>:<job>:) put one there: every Docker job fails to launch")
   void aDockerJobReadsAndWritesTheHostPathsOfItsVolumes() throws Exception {
     Assumptions.assumeTrue(dockerAvailable(), "needs a Docker engine");
     String image = busyboxImage();
