@@ -33,6 +33,21 @@ class RouterFilesTest {
   }
 
   @Test
+  void theGeneratedConfigurationStartsTheMetricsFlushAndKeepsUpstreamConnectionsOpen(
+      @TempDir Path dir) throws IOException {
+    Path conf = dir.resolve("cluster.conf");
+    Files.writeString(conf, "MARATHON=127.0.0.2:8080\nJOBS=127.0.0.3:9000\n");
+    String nginx =
+        Files.readString(
+            GenerateRouterConfig.generate(conf, dir.resolve("out")).resolve("nginx.conf"));
+    assertThat(nginx).contains("init_worker_by_lua_block { router.init_worker() }");
+    assertThat(nginx)
+        .contains("server 127.0.0.2:8080;\n    keepalive 64;")
+        .contains("server 127.0.0.3:9000;\n    keepalive 64;")
+        .contains("buffer=64k flush=1s");
+  }
+
+  @Test
   void aPlaceholderWithoutAValueIsAnError() {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> RouterFiles.render("a ${MISSING} b", Map.of()))

@@ -520,6 +520,16 @@ class AdminRouterIT {
       JsonNode withHeader = JSON.readTree(get(router.url("/service/echo/v1/things"), token).body());
       assertThat(withHeader.get("authorization").asText()).isEqualTo("token=" + token);
       assertThat(withHeader.get("cookie").isNull()).isTrue();
+      // Other cookies pass as they came.
+      HttpResponse<String> plain =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(router.url("/service/echo/")))
+                  .header("Authorization", "token=" + token)
+                  .header("Cookie", "theme=dark; lang=en")
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(JSON.readTree(plain.body()).get("cookie").asText())
+          .isEqualTo("theme=dark; lang=en");
     } finally {
       framework.close();
     }

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,8 +37,10 @@ public final class RouterBenchmark {
 
   private RouterBenchmark() {}
 
-  /** One wrk run: p50 and p99 in microseconds, requests per second. */
-  record Run(double p50, double p99, double rate) {}
+  private static final Pattern REQUESTS = Pattern.compile("^\\s*(\\d+) requests in .*$");
+
+  /** One wrk run: p50 and p99 in microseconds, requests per second, requests answered. */
+  record Run(double p50, double p99, double rate, long requests) {}
 
   public static void main(String[] args) throws Exception {
     int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
@@ -90,7 +93,8 @@ public final class RouterBenchmark {
             router.url("/service/bench/v1/ping"),
             token,
             seconds,
-            rounds);
+            rounds,
+            router);
       }
       if (!upstreams.equals("static")) {
         measure(
@@ -99,7 +103,8 @@ public final class RouterBenchmark {
             router.url("/service/bench-jvm/acs/api/v1/auth/jwks"),
             token,
             seconds,
-            rounds);
+            rounds,
+            router);
       }
     } finally {
       identity.close();
@@ -172,7 +177,12 @@ public final class RouterBenchmark {
     double p50 = 0;
     double p99 = 0;
     double rate = 0;
+    long requests = 0;
     for (String line : out.split("\n")) {
+      Matcher q = REQUESTS.matcher(line);
+      if (q.matches()) {
+        requests = Long.parseLong(q.group(1));
+      }
       Matcher m = PERCENTILE.matcher(line);
       if (m.matches()) {
         double v =
@@ -193,31 +203,58 @@ public final class RouterBenchmark {
         rate = Double.parseDouble(r.group(1));
       }
     }
-    return new Run(p50, p99, rate);
+    return new Run(p50, p99, rate, requests);
+  }
+
+  /** CPU time used so far by the router's nginx workers (user and system). */
+  static Duration routerCpu(Nginx router) throws IOException {
+    long master = Long.parseLong(Files.readString(router.folder().resolve("nginx.pid")).strip());
+    return ProcessHandle.of(master)
+        .orElseThrow()
+        .children()
+        .map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO))
+        .reduce(Duration.ZERO, Duration::plus);
   }
 
   private static void measure(
-      String upstream, String direct, String routed, String token, int seconds, int rounds)
+      String upstream,
+      String direct,
+      String routed,
+      String token,
+      int seconds,
+      int rounds,
+      Nginx router)
       throws Exception {
     // Warm up both paths (route table, signing key, connections; the JVM upstream's JIT).
     wrk(direct, null, 16, 5);
     wrk(routed, token, 16, 5);
     List<Run[]> latency = new ArrayList<>();
     List<Run[]> throughput = new ArrayList<>();
+    List<Double> cpu = new ArrayList<>();
     for (int i = 0; i < rounds; i++) {
       latency.add(new Run[] {wrk(direct, null, 1, seconds), wrk(routed, token, 1, seconds)});
-      throughput.add(new Run[] {wrk(direct, null, 16, seconds), wrk(routed, token, 16, seconds)});
+      Run d = wrk(direct, null, 16, seconds);
+      Duration before = routerCpu(router);
+      Run r = wrk(routed, token, 16, seconds);
+      cpu.add(routerCpu(router).minus(before).toNanos() / 1000.0 / Math.max(1, r.requests()));
+      throughput.add(new Run[] {d, r});
     }
-    report(upstream, latency, throughput, seconds, rounds);
+    report(upstream, latency, throughput, cpu, seconds, rounds);
   }
 
   private static void report(
-      String upstream, List<Run[]> latency, List<Run[]> throughput, int seconds, int rounds) {
+      String upstream,
+      List<Run[]> latency,
+      List<Run[]> throughput,
+      List<Double> cpu,
+      int seconds,
+      int rounds) {
     System.out.printf(
         Locale.ROOT, "%n%s: %d rounds, %d s per measurement, auth on%n", upstream, rounds, seconds);
     System.out.println(
-        "| round | direct p50 | router p50 | added p50 | direct p99 | router p99 | added p99 | direct req/s (16 conn) | router req/s (16 conn) | ratio |");
-    System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        "| round | direct p50 | router p50 | added p50 | direct p99 | router p99 | added p99 | direct req/s (16 conn) | router req/s (16 conn) | ratio | router CPU per request |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+    List<Double> ratios = new ArrayList<>();
     for (int i = 0; i < rounds; i++) {
       Run d = latency.get(i)[0];
       Run r = latency.get(i)[1];
@@ -225,7 +262,7 @@ public final class RouterBenchmark {
       Run rt = throughput.get(i)[1];
       System.out.printf(
           Locale.ROOT,
-          "| %d | %.0f µs | %.0f µs | %.0f µs | %.0f µs | %.0f µs | %.0f µs | %.0f | %.0f | %.0f%% |%n",
+          "| %d | %.0f µs | %.0f µs | %.0f µs | %.0f µs | %.0f µs | %.0f µs | %.0f | %.0f | %.0f%% | %.1f µs |%n",
           i + 1,
           d.p50(),
           r.p50(),
@@ -235,7 +272,20 @@ public final class RouterBenchmark {
           r.p99() - d.p99(),
           dt.rate(),
           rt.rate(),
-          100 * rt.rate() / dt.rate());
+          100 * rt.rate() / dt.rate(),
+          cpu.get(i));
+      ratios.add(rt.rate() / dt.rate());
     }
+    System.out.printf(
+        Locale.ROOT,
+        "median: ratio %.0f%%, router CPU %.1f µs per request%n",
+        100 * median(ratios),
+        median(cpu));
+  }
+
+  static double median(List<Double> values) {
+    List<Double> sorted = values.stream().sorted().toList();
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 }
