@@ -8,11 +8,12 @@ import io.dcos.marathon.core.model.AppDefinition;
 import io.dcos.marathon.core.model.PathId;
 import io.dcos.marathon.server.scheduling.ServiceScheduler;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,22 +22,23 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes {@code {"apps":[...]}} straight to a response body from JSON fragments kept in memory: the
- * fields of each app definition and the JSON of each task are serialized once by Jackson and
- * written again as bytes until the app or the instance changes (a stored definition and an instance
- * are immutable, so a new object is a change). The bytes equal Jackson's serialization of {@link
+ * Writes {@code {"apps":[...]}} straight to a response body from JSON fragments kept in memory: per
+ * app its definition and counts, per task its JSON, serialized once by Jackson and written again as
+ * bytes until the app or one of its instances changes. Stored definitions and instances are
+ * immutable, so a different object is a change. The bytes equal Jackson's serialization of {@link
  * AppStatusJson}.
  */
 @Component
 public class AppListWriter {
   private static final byte[] OPEN = ascii("{\"apps\":[");
   private static final byte[] CLOSE = ascii("]}");
+  private static final byte[] NO_DEPLOYMENTS = ascii(",\"deployments\":[]");
   private static final int SLACK = 4096;
   private static final int MAX_APPS = 100_000;
 
   private final ObjectMapper mapper;
   private final AppViews views;
-  private final Map<PathId, AppFragment> apps = new ConcurrentHashMap<>();
+  private final Map<PathId, AppEntry> apps = new ConcurrentHashMap<>();
   private final Map<InstanceId, TaskFragment> tasks = new ConcurrentHashMap<>();
 
   public AppListWriter(ObjectMapper mapper, AppViews views) {
@@ -44,7 +46,13 @@ public class AppListWriter {
     this.views = views;
   }
 
-  private record AppFragment(AppDefinition app, byte[] fields) {}
+  /**
+   * The fragments of one app for one list of its instances: {@code head} is the object's opening
+   * brace, the definition's fields and the counts; {@code tasks} the JSON of each live task, made
+   * when first asked for.
+   */
+  private record AppEntry(
+      AppDefinition app, List<Instance> instances, byte[] head, byte[][] tasks) {}
 
   private record TaskFragment(Instance instance, List<Integer> servicePorts, byte[] json) {}
 
@@ -61,38 +69,39 @@ public class AppListWriter {
     for (int n = 0; n < selected.size(); n++) {
       AppDefinition app = selected.get(n);
       List<Instance> instances = AppViews.of(byApp, app.id());
-      AppViews.AppStatus s = views.status(app, instances, deployments, embed);
+      AppEntry entry = entry(app, instances, embed.tasks());
       if (n > 0) {
         out.write(',');
       }
-      out.write('{');
-      out.write(appFields(app));
-      field(out, "tasksStaged", s.staged());
-      field(out, "tasksRunning", s.running());
-      field(out, "tasksHealthy", s.healthy());
-      field(out, "tasksUnhealthy", s.unhealthy());
-      field(out, "deployments", s.deployments());
+      out.write(entry.head());
+      AppViews.Deployments deps =
+          deployments.isEmpty() ? null : AppViews.deployments(app, deployments);
+      if (deps == null || deps.refs().isEmpty()) {
+        out.write(NO_DEPLOYMENTS);
+      } else {
+        field(out, "deployments", deps.refs());
+      }
       if (embed.tasks()) {
         name(out, "tasks");
         out.write('[');
-        List<Integer> servicePorts = TaskJson.servicePorts(app);
-        String appId = app.id().toString();
-        boolean first = true;
-        for (Instance i : instances) {
-          if (i.condition().terminal()) {
-            continue;
-          }
-          if (!first) {
+        byte[][] json = entry.tasks();
+        for (int t = 0; t < json.length; t++) {
+          if (t > 0) {
             out.write(',');
           }
-          first = false;
-          out.write(task(i, appId, servicePorts));
+          out.write(json[t]);
         }
         out.write(']');
       }
-      field(out, "readinessCheckResults", s.readiness());
-      field(out, "lastTaskFailure", s.lastTaskFailure());
-      field(out, "taskStats", s.taskStats());
+      if (embed.readiness()) {
+        field(out, "readinessCheckResults", deps == null ? List.of() : deps.readiness());
+      }
+      if (embed.lastTaskFailure()) {
+        field(out, "lastTaskFailure", views.lastTaskFailure(app));
+      }
+      if (embed.taskStats()) {
+        field(out, "taskStats", views.taskStats(app, instances));
+      }
       out.write('}');
     }
     out.write(CLOSE);
@@ -100,16 +109,41 @@ public class AppListWriter {
     evict(byApp);
   }
 
-  private byte[] appFields(AppDefinition app) {
-    AppFragment f = apps.get(app.id());
-    if (f != null && f.app() == app) {
-      return f.fields();
+  private AppEntry entry(AppDefinition app, List<Instance> instances, boolean withTasks) {
+    AppEntry e = apps.get(app.id());
+    if (e == null || e.app() != app || !sameElements(e.instances(), instances)) {
+      e = new AppEntry(app, instances, head(app, instances), null);
     }
+    if (withTasks && e.tasks() == null) {
+      e = new AppEntry(app, instances, e.head(), taskFragments(app, instances));
+    }
+    apps.put(app.id(), e);
+    return e;
+  }
+
+  private byte[] head(AppDefinition app, List<Instance> instances) {
     byte[] json = bytes(views.json(app));
-    // {"id":...} without its braces: the status fields follow in the same object.
-    byte[] fields = Arrays.copyOfRange(json, 1, json.length - 1);
-    apps.put(app.id(), new AppFragment(app, fields));
-    return fields;
+    AppViews.Counts c = AppViews.counts(instances);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(json.length + 96);
+    // {"id":...} without its closing brace: the status fields follow in the same object.
+    out.write(json, 0, json.length - 1);
+    field(out, "tasksStaged", c.staged());
+    field(out, "tasksRunning", c.running());
+    field(out, "tasksHealthy", c.healthy());
+    field(out, "tasksUnhealthy", c.unhealthy());
+    return out.toByteArray();
+  }
+
+  private byte[][] taskFragments(AppDefinition app, List<Instance> instances) {
+    List<Integer> servicePorts = TaskJson.servicePorts(app);
+    String appId = app.id().toString();
+    List<byte[]> out = new ArrayList<>(instances.size());
+    for (Instance i : instances) {
+      if (!i.condition().terminal()) {
+        out.add(task(i, appId, servicePorts));
+      }
+    }
+    return out.toArray(byte[][]::new);
   }
 
   private byte[] task(Instance i, String appId, List<Integer> servicePorts) {
@@ -122,6 +156,21 @@ public class AppListWriter {
     byte[] json = bytes(TaskJson.of(i, appId, servicePorts));
     tasks.put(i.id(), new TaskFragment(i, servicePorts, json));
     return json;
+  }
+
+  private static boolean sameElements(List<Instance> a, List<Instance> b) {
+    if (a == b) {
+      return true;
+    }
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (a.get(i) != b.get(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Drops fragments of instances that are gone once they noticeably outnumber the live ones. */
@@ -140,9 +189,9 @@ public class AppListWriter {
     }
   }
 
-  private void field(OutputStream out, String name, int value) throws IOException {
-    name(out, name);
-    out.write(ascii(Integer.toString(value)));
+  private static void field(ByteArrayOutputStream out, String name, int value) {
+    byte[] n = ascii(",\"" + name + "\":" + value);
+    out.write(n, 0, n.length);
   }
 
   private void field(OutputStream out, String name, Object value) throws IOException {
@@ -153,11 +202,7 @@ public class AppListWriter {
   }
 
   private static void name(OutputStream out, String name) throws IOException {
-    out.write(',');
-    out.write('"');
-    out.write(ascii(name));
-    out.write('"');
-    out.write(':');
+    out.write(ascii(",\"" + name + "\":"));
   }
 
   private byte[] bytes(Object value) {

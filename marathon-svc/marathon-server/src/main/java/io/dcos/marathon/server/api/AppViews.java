@@ -111,6 +111,23 @@ public class AppViews {
       List<Instance> instances,
       List<ServiceScheduler.DeploymentStatus> deployments,
       Embed embed) {
+    Counts counts = counts(instances);
+    Deployments deps = deployments(app, deployments);
+    return new AppStatus(
+        counts.staged(),
+        counts.running(),
+        counts.healthy(),
+        counts.unhealthy(),
+        deps.refs(),
+        embed.readiness() ? deps.readiness() : null,
+        embed.lastTaskFailure() ? lastTaskFailure(app) : null,
+        embed.taskStats() ? taskStats(app, instances) : null);
+  }
+
+  /** An app's {@code tasksStaged}, {@code tasksRunning}, {@code tasksHealthy}... */
+  record Counts(int staged, int running, int healthy, int unhealthy) {}
+
+  static Counts counts(List<Instance> instances) {
     int staged = 0;
     int running = 0;
     int healthy = 0;
@@ -128,29 +145,32 @@ public class AppViews {
         }
       }
     }
-    List<ErrorBodies.DeploymentRef> deps = new ArrayList<>();
+    return new Counts(staged, running, healthy, unhealthy);
+  }
+
+  /** The deployments that touch an app and the readiness results of their current actions. */
+  record Deployments(
+      List<ErrorBodies.DeploymentRef> refs, List<ServiceScheduler.ReadinessResult> readiness) {}
+
+  static Deployments deployments(
+      AppDefinition app, List<ServiceScheduler.DeploymentStatus> deployments) {
+    List<ErrorBodies.DeploymentRef> refs = new ArrayList<>();
     List<ServiceScheduler.ReadinessResult> readiness = new ArrayList<>();
     for (ServiceScheduler.DeploymentStatus d : deployments) {
       if (d.plan().affectedApps().contains(app.id())) {
-        deps.add(new ErrorBodies.DeploymentRef(d.plan().id()));
+        refs.add(new ErrorBodies.DeploymentRef(d.plan().id()));
         readiness.addAll(d.readinessCheckResults());
       }
     }
-    LastTaskFailureJson failure =
-        embed.lastTaskFailure()
-            ? failures.last(app.id().toString()).map(LastTaskFailureJson::of).orElse(null)
-            : null;
-    TaskStatsJson stats =
-        embed.taskStats() ? TaskStatistics.of(instances, app.versionInfo(), clock.instant()) : null;
-    return new AppStatus(
-        staged,
-        running,
-        healthy,
-        unhealthy,
-        deps,
-        embed.readiness() ? readiness : null,
-        failure,
-        stats);
+    return new Deployments(refs, readiness);
+  }
+
+  LastTaskFailureJson lastTaskFailure(AppDefinition app) {
+    return failures.last(app.id().toString()).map(LastTaskFailureJson::of).orElse(null);
+  }
+
+  TaskStatsJson taskStats(AppDefinition app, List<Instance> instances) {
+    return TaskStatistics.of(instances, app.versionInfo(), clock.instant());
   }
 
   /** The DTO of an app, converted once per stored definition. */

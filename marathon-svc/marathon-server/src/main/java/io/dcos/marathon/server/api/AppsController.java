@@ -72,7 +72,7 @@ public class AppsController {
     Predicate<Map<String, String>> labels = label == null ? l -> true : LabelSelector.parse(label);
     AppViews.Embed what = AppViews.Embed.of(embeds(embed), "apps");
     List<AppDefinition> selected = new ArrayList<>();
-    for (AppDefinition app : groups.root().apps()) {
+    for (AppDefinition app : groups.apps()) {
       if (cmd != null && (app.cmd() == null || !app.cmd().contains(cmd))) {
         continue;
       }

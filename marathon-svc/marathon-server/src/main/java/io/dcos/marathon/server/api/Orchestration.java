@@ -6,11 +6,12 @@ import io.dcos.marathon.core.model.PathId;
 import io.dcos.marathon.core.model.RootGroup;
 import io.dcos.marathon.server.scheduling.ServiceScheduler;
 import io.dcos.marathon.server.store.GroupRepository;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
 public class Orchestration {
   private final ObjectProvider<ServiceScheduler> scheduler;
   private final GroupRepository groups;
+  private volatile Grouped grouped;
 
   public Orchestration(ObjectProvider<ServiceScheduler> scheduler, GroupRepository groups) {
     this.scheduler = scheduler;
@@ -60,10 +62,37 @@ public class Orchestration {
     return scheduler().map(s -> s.instances(appId)).orElse(List.of());
   }
 
-  /** Every instance by app. */
+  /**
+   * Every instance by app. The grouping is kept while the scheduler reports the same instance
+   * objects, so an unchanged cluster is not grouped again.
+   */
   public Map<PathId, List<Instance>> instancesByApp() {
-    return scheduler().map(ServiceScheduler::instances).orElse(List.of()).stream()
-        .collect(Collectors.groupingBy(Instance::appId));
+    List<Instance> all = scheduler().map(ServiceScheduler::instances).orElse(List.of());
+    Grouped last = grouped;
+    if (last != null && sameElements(last.all(), all)) {
+      return last.byApp();
+    }
+    Map<PathId, List<Instance>> byApp = new HashMap<>();
+    for (Instance i : all) {
+      byApp.computeIfAbsent(i.appId(), k -> new ArrayList<>()).add(i);
+    }
+    byApp.replaceAll((k, v) -> List.copyOf(v));
+    grouped = new Grouped(all, Map.copyOf(byApp));
+    return grouped.byApp();
+  }
+
+  private record Grouped(List<Instance> all, Map<PathId, List<Instance>> byApp) {}
+
+  private static boolean sameElements(List<Instance> a, List<Instance> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (a.get(i) != b.get(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public List<ServiceScheduler.DeploymentStatus> deployments() {

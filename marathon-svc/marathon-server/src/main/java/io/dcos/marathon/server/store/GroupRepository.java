@@ -45,6 +45,7 @@ public class GroupRepository {
   private final TaskFailureRepository failures;
   private final ReentrantLock writeLock = new ReentrantLock(true);
   private volatile RootGroup current;
+  private volatile SortedApps sortedApps;
   // The service ports of portsBasis's apps; rebuilt when the tree changed without it.
   private UsedServicePorts ports;
   private RootGroup portsBasis;
@@ -90,6 +91,19 @@ public class GroupRepository {
     }
     return cached;
   }
+
+  /** The apps of the current tree ordered by id, sorted once per tree. */
+  public List<AppDefinition> apps() {
+    RootGroup root = root();
+    SortedApps sorted = sortedApps;
+    if (sorted == null || sorted.root() != root) {
+      sorted = new SortedApps(root, root.apps());
+      sortedApps = sorted;
+    }
+    return sorted.apps();
+  }
+
+  private record SortedApps(RootGroup root, List<AppDefinition> apps) {}
 
   /** Apps in the cached tree, without touching the database (0 before the first read). */
   public int cachedAppCount() {
