@@ -112,7 +112,12 @@ class DnsServiceIT {
     resolver.setTimeout(Duration.ofSeconds(2));
     framework =
         SchedulerClient.builder(
-                FrameworkInfo.newBuilder().setName("marathon").setUser("root").build(),
+                FrameworkInfo.newBuilder()
+                    .setName("marathon")
+                    .setUser("root")
+                    // Outlives the ZooKeeper outage test's re-election and the SDK's backoff.
+                    .setFailoverTimeout(60)
+                    .build(),
                 new Scheduler() {
                   @Override
                   public void subscribed(FrameworkID id, MasterInfo m) {}
@@ -355,7 +360,9 @@ class DnsServiceIT {
             () -> answers("_web._tcp.marathon.mesos.", Type.SRV),
             a -> a.equals(List.of("0 1 31005 web.marathon.slave.mesos.")));
 
-    // The new stream is live: the end of the task is seen within a second.
+    // The new stream is live: the end of the task is seen within a second. The framework itself
+    // re-subscribes once the master is elected again after the outage; its kill waits for that.
+    await().atMost(STARTUP).until(framework::isSubscribed);
     framework.kill(TaskID.newBuilder().setValue("web-1").build(), offer.getAgentId());
     awaitState(TaskState.TASK_KILLED);
     await()
