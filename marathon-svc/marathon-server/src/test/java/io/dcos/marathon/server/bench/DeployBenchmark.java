@@ -166,43 +166,52 @@ public final class DeployBenchmark {
 
   /** Thread dumps of a process every 200 ms, into {@code <dir>/marathon-run<run>-<n>.txt}. */
   private static final class ThreadDumps {
-    private final Thread thread;
+    private final java.util.concurrent.ScheduledExecutorService sampler;
 
-    private ThreadDumps(Thread thread) {
-      this.thread = thread;
+    private ThreadDumps(java.util.concurrent.ScheduledExecutorService sampler) {
+      this.sampler = sampler;
     }
 
     static ThreadDumps start(long pid, Path dir, int run) throws Exception {
       Files.createDirectories(dir);
       String tool = Path.of(System.getProperty("java.home"), "bin", "jstack").toString();
-      Thread t =
-          new Thread(
-              () -> {
-                for (int n = 1; n <= 50 && !Thread.currentThread().isInterrupted(); n++) {
-                  try {
-                    new ProcessBuilder(tool, Long.toString(pid))
-                        .redirectErrorStream(true)
-                        .redirectOutput(
-                            dir.resolve("marathon-run" + run + "-" + n + ".txt").toFile())
-                        .start()
-                        .waitFor(20, TimeUnit.SECONDS);
-                    TimeUnit.MILLISECONDS.sleep(200);
-                  } catch (InterruptedException e) {
-                    return;
-                  } catch (Exception e) {
-                    System.out.println("jstack failed: " + e.getMessage());
-                    return;
-                  }
-                }
-              },
-              "thread-dumps");
-      t.setDaemon(true);
-      t.start();
-      return new ThreadDumps(t);
+      java.util.concurrent.ScheduledExecutorService sampler =
+          java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "thread-dumps");
+                t.setDaemon(true);
+                return t;
+              });
+      java.util.concurrent.atomic.AtomicInteger taken =
+          new java.util.concurrent.atomic.AtomicInteger();
+      sampler.scheduleWithFixedDelay(
+          () -> {
+            int n = taken.incrementAndGet();
+            if (n > 50) {
+              sampler.shutdown();
+              return;
+            }
+            try {
+              new ProcessBuilder(tool, Long.toString(pid))
+                  .redirectErrorStream(true)
+                  .redirectOutput(dir.resolve("marathon-run" + run + "-" + n + ".txt").toFile())
+                  .start()
+                  .waitFor(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            } catch (Exception e) {
+              System.out.println("jstack failed: " + e.getMessage());
+              sampler.shutdown();
+            }
+          },
+          0,
+          200,
+          TimeUnit.MILLISECONDS);
+      return new ThreadDumps(sampler);
     }
 
     void stop() {
-      thread.interrupt();
+      sampler.shutdownNow();
     }
   }
 }
