@@ -31,6 +31,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +41,12 @@ import org.slf4j.LoggerFactory;
  * chronos-svc as a framework on the kernel, while this instance leads: subscribes with the stored
  * framework id (failover keeps the tasks), turns offers into launches of waiting runs, stores every
  * status update through the engine before acknowledging it, and reconciles after each subscription.
+ *
+ * <p>Offers are suppressed while no run waits and revived when one does. Invariant: the decision to
+ * suppress and the call are made under {@link #interest}, after the run was queued or found absent,
+ * so a revive for a new run is never overtaken by a suppress decided before it. Should the master
+ * still send nothing (a call lost around a leader change), a check every refuse interval revives
+ * while runs wait and no offer came in two such intervals.
  */
 public final class JobsFramework implements Scheduler, TaskLauncher, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(JobsFramework.class);
@@ -54,8 +63,11 @@ public final class JobsFramework implements Scheduler, TaskLauncher, AutoCloseab
   private final Settings settings;
   private final JobEngine engine;
   private final FrameworkIdRepository ids;
+  private final Object interest = new Object();
   private volatile SchedulerClient client;
+  private volatile ScheduledExecutorService offerCheck;
   private volatile boolean suppressed;
+  private volatile long offersReceivedNanos = System.nanoTime();
 
   public JobsFramework(Settings settings, JobEngine engine, FrameworkIdRepository ids) {
     this.settings = settings;
@@ -77,6 +89,19 @@ public final class JobsFramework implements Scheduler, TaskLauncher, AutoCloseab
             .setFailoverTimeout(settings.failoverTimeout().toSeconds());
     ids.find(settings.name()).ifPresent(id -> info.setId(FrameworkID.newBuilder().setValue(id)));
     engine.becomeLeader(this);
+    long every = Math.max(1000, settings.declineRefuse().toMillis());
+    offerCheck =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "chronos-offer-check");
+              t.setDaemon(true);
+              return t;
+            });
+    offerCheck.scheduleWithFixedDelay(
+        () -> reviveWhenStarved(TimeUnit.MILLISECONDS.toNanos(2 * every)),
+        every,
+        every,
+        TimeUnit.MILLISECONDS);
     client =
         SchedulerClient.builder(info.build(), this)
             .zooKeeper(ZooKeeperUrl.parse(settings.masterZk()))
@@ -93,12 +118,15 @@ public final class JobsFramework implements Scheduler, TaskLauncher, AutoCloseab
   public void subscribed(FrameworkID frameworkId, MasterInfo master) {
     LOG.info("subscribed as {} to {}", frameworkId.getValue(), master.getHostname());
     ids.save(settings.name(), frameworkId.getValue());
-    suppressed = false;
+    synchronized (interest) {
+      suppressed = false;
+    }
     engine.subscribed();
   }
 
   @Override
   public void offers(List<Offer> offers) {
+    offersReceivedNanos = System.nanoTime();
     Map<String, Offer> byId = new LinkedHashMap<>();
     List<OfferView> views = new ArrayList<>();
     for (Offer o : offers) {
@@ -127,9 +155,11 @@ public final class JobsFramework implements Scheduler, TaskLauncher, AutoCloseab
       if (!unused.isEmpty()) {
         c.decline(unused, settings.declineRefuse().toMillis() / 1000.0);
       }
-      if (!engine.hasWaitingRuns() && !suppressed) {
-        suppressed = true;
-        c.suppress();
+      synchronized (interest) {
+        if (!engine.hasWaitingRuns() && !suppressed) {
+          suppressed = true;
+          c.suppress();
+        }
       }
     } catch (NotSubscribedException e) {
       LOG.info("launch not sent, not subscribed: {}", e.getMessage());
@@ -225,11 +255,25 @@ public final class JobsFramework implements Scheduler, TaskLauncher, AutoCloseab
     if (c == null) {
       return;
     }
+    synchronized (interest) {
+      try {
+        suppressed = false;
+        c.revive();
+      } catch (NotSubscribedException e) {
+        // Subscribing again revives by itself.
+      }
+    }
+  }
+
+  /** Revives when runs wait and no offer came for {@code intervalNanos}. */
+  private void reviveWhenStarved(long intervalNanos) {
     try {
-      suppressed = false;
-      c.revive();
-    } catch (NotSubscribedException e) {
-      // Subscribing again revives by itself.
+      if (engine.hasWaitingRuns() && System.nanoTime() - offersReceivedNanos > intervalNanos) {
+        LOG.info("runs wait and no offer came for {} ms: reviving", intervalNanos / 1_000_000);
+        wantOffers();
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("offer check failed: {}", e.getMessage());
     }
   }
 
@@ -271,6 +315,11 @@ public final class JobsFramework implements Scheduler, TaskLauncher, AutoCloseab
   /** Ends the subscription (not the framework: its tasks keep running for the failover timeout). */
   @Override
   public synchronized void close() {
+    ScheduledExecutorService check = offerCheck;
+    offerCheck = null;
+    if (check != null) {
+      check.shutdownNow();
+    }
     SchedulerClient c = client;
     client = null;
     if (c != null) {
