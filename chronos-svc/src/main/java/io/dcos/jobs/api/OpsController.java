@@ -1,5 +1,6 @@
 package io.dcos.jobs.api;
 
+import io.dcos.jobs.engine.FireLateness;
 import io.dcos.jobs.engine.JobCatalog;
 import io.dcos.jobs.engine.JobEngine;
 import io.dcos.jobs.engine.JobHistory;
@@ -17,13 +18,19 @@ public class OpsController {
   private final JobEngine engine;
   private final JobCatalog catalog;
   private final JobHistory history;
+  private final FireLateness lateness;
 
   public OpsController(
-      LeaderView leadership, JobEngine engine, JobCatalog catalog, JobHistory history) {
+      LeaderView leadership,
+      JobEngine engine,
+      JobCatalog catalog,
+      JobHistory history,
+      FireLateness lateness) {
     this.leadership = leadership;
     this.engine = engine;
     this.catalog = catalog;
     this.history = history;
+    this.lateness = lateness;
   }
 
   @GetMapping(value = "/ping", produces = MediaType.TEXT_PLAIN_VALUE)
@@ -52,6 +59,12 @@ public class OpsController {
     m.put("jobs", catalog.all().size());
     m.put("activeRuns", history.allActive().size());
     m.put("leading", engine.leading() ? 1 : 0);
+    // How late the most recent scheduled runs reached the kernel, from their due time.
+    m.put(
+        "fireLateness",
+        Map.of(
+            "launchMillis", FireLateness.summary(lateness.launchedMillis()),
+            "runningMillis", FireLateness.summary(lateness.runningMillis())));
     return m;
   }
 }

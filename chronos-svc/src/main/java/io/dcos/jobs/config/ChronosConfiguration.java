@@ -3,6 +3,7 @@ package io.dcos.jobs.config;
 import io.dcos.jobs.api.chronos.ChronosConverter;
 import io.dcos.jobs.api.metronome.MetronomeConverter;
 import io.dcos.jobs.engine.ClaimAhead;
+import io.dcos.jobs.engine.FireLateness;
 import io.dcos.jobs.engine.JobCatalog;
 import io.dcos.jobs.engine.JobEngine;
 import io.dcos.jobs.engine.JobHistory;
@@ -74,6 +75,12 @@ public class ChronosConfiguration {
     return timer;
   }
 
+  /** Lateness of the most recent scheduled fires (due time to launch call and to running). */
+  @Bean
+  FireLateness fireLateness() {
+    return new FireLateness(10_000);
+  }
+
   @Bean(destroyMethod = "close")
   JobEngine jobEngine(
       JobRepository jobs,
@@ -81,14 +88,16 @@ public class ChronosConfiguration {
       TransactionTemplate tx,
       QuartzScheduleTimer timer,
       Clock clock,
-      ChronosProperties p) {
+      ChronosProperties p,
+      FireLateness lateness) {
     return new JobEngine(
         jobs,
         runs,
         tx,
         new RunPlanner(clock, p.disableAfterFailures()),
         timer,
-        new ClaimAhead(p.claimAhead()));
+        new ClaimAhead(p.claimAhead()),
+        lateness);
   }
 
   @Bean

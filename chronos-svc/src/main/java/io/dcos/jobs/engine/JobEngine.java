@@ -20,7 +20,6 @@ import io.dcos.jobs.store.RunRepository;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,7 +56,8 @@ public final class JobEngine implements AutoCloseable {
   private final ClaimAhead claimAhead;
   private final ExecutorService loop;
   private final ScheduledExecutorService delays;
-  private final Set<String> waiting = java.util.Collections.synchronizedSet(new LinkedHashSet<>());
+  private final RunQueue queue = new RunQueue();
+  private final FireLateness lateness;
   private final List<RunFailureListener> failureListeners = new CopyOnWriteArrayList<>();
   private volatile TaskLauncher launcher;
   private volatile boolean leading;
@@ -68,8 +68,10 @@ public final class JobEngine implements AutoCloseable {
       TransactionTemplate tx,
       RunPlanner planner,
       ScheduleTimer timer,
-      ClaimAhead claimAhead) {
+      ClaimAhead claimAhead,
+      FireLateness lateness) {
     this.jobs = jobs;
+    this.lateness = lateness;
     this.runs = runs;
     this.tx = tx;
     this.planner = planner;
@@ -144,16 +146,26 @@ public final class JobEngine implements AutoCloseable {
         () -> {
           this.launcher = taskLauncher;
           this.leading = true;
-          waiting.clear();
-          for (JobRun run : runs.active(null)) {
+          queue.clear();
+          List<JobRun> active = runs.active(null);
+          Map<String, JobSpec> specs =
+              jobs.findAll(active.stream().map(JobRun::jobId).distinct().toList());
+          Instant now = planner.now();
+          for (JobRun run : active) {
             Optional<TaskRecord> current = current(run);
-            if (current.isEmpty()) {
-              enqueueAt(run.id(), run.dueAt());
-            } else if (isTerminal(current.get().state())) {
-              waiting.add(run.id());
+            if (current.isPresent() && !isTerminal(current.get().state())) {
+              continue; // live: reconciled after subscribing
+            }
+            JobSpec job = specs.get(run.jobId());
+            if (job == null) {
+              tx.executeWithoutResult(s -> runs.updateStatus(run.id(), RunStatus.FAILED, now));
+            } else if (current.isEmpty()) {
+              hold(new WaitingRun(run, job), run.dueAt(), false);
+            } else {
+              queue.ready(new WaitingRun(run, job));
             }
           }
-          if (!waiting.isEmpty()) {
+          if (!queue.isEmpty()) {
             taskLauncher.wantOffers();
           }
           return null;
@@ -173,7 +185,7 @@ public final class JobEngine implements AutoCloseable {
           if (launcher != null && !live.isEmpty()) {
             launcher.reconcile(live);
           }
-          if (launcher != null && !waiting.isEmpty()) {
+          if (launcher != null && !queue.isEmpty()) {
             launcher.wantOffers();
           }
         });
@@ -185,7 +197,7 @@ public final class JobEngine implements AutoCloseable {
         () -> {
           leading = false;
           launcher = null;
-          waiting.clear();
+          queue.clear();
           return null;
         });
   }
@@ -284,71 +296,71 @@ public final class JobEngine implements AutoCloseable {
       LOG.info("job {} due at {} was already claimed", job.id(), due);
       return Optional.empty();
     }
-    enqueueAt(run.id(), due);
+    hold(new WaitingRun(run, job), due, true);
     return Optional.of(run);
   }
 
   /**
    * Makes a claimed run wait for offers at its due time: a timer that fired ahead of time (Quartz
-   * acquires triggers in batches) claims early, but nothing launches before the run is due.
+   * acquires triggers in batches) claims early, but nothing launches before the run is due. Runs
+   * due at the same time share one wake-up, and offers are kept from the claim on, so at the due
+   * time they are placed at once.
    */
-  private void enqueueAt(String runId, Instant due) {
-    long early = Duration.between(planner.now(), due).toMillis();
-    if (early <= 0) {
-      waiting.add(runId);
-      TaskLauncher l = launcher;
-      if (l != null) {
-        l.wantOffers();
-      }
+  private void hold(WaitingRun run, Instant due, boolean askForOffers) {
+    if (!due.isAfter(planner.now())) {
+      queue.ready(run);
+    } else if (queue.hold(run, due)) {
+      wakeAt(due);
+    }
+    TaskLauncher l = launcher;
+    if (askForOffers && l != null) {
+      l.wantOffers();
+    }
+  }
+
+  private void wakeAt(Instant due) {
+    long delay = Math.max(1, Duration.between(planner.now(), due).toMillis());
+    delays.schedule(() -> submit(this::promoteDue), delay, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Makes the runs that are due ready. A wake-up that comes a little before the clock reaches the
+   * due time arms itself again, so no run stays held.
+   */
+  private void promoteDue() {
+    if (!leading) {
       return;
     }
-    delays.schedule(
-        () -> {
-          if (leading) {
-            enqueueAt(runId, due);
-          }
-        },
-        early,
-        TimeUnit.MILLISECONDS);
+    Instant now = planner.now();
+    int moved = queue.promote(now);
+    queue.firstDue().filter(d -> !d.isAfter(now.plusSeconds(1))).ifPresent(this::wakeAt);
+    TaskLauncher l = launcher;
+    if (moved > 0 && l != null) {
+      l.wantOffers();
+    }
   }
 
   // ---- Offers ----
 
   /**
-   * Places waiting runs on {@code offers}, recording each task before it is launched. Runs whose
-   * job vanished are finished as failed.
+   * Places the runs that are due on {@code offers}, recording each task before it is launched; a
+   * run stopped or deleted meanwhile gets no task. Needs one write and no read: the runs and their
+   * job specs are held in memory since their claim.
    */
   public List<Placement> onOffers(List<OfferView> offers) {
     return call(
         () -> {
           List<Placement> out = new ArrayList<>();
-          if (!leading || waiting.isEmpty()) {
+          if (!leading || !queue.hasReady()) {
             return out;
           }
           OfferMatcher matcher = new OfferMatcher(offers);
-          List<String> ids;
-          synchronized (waiting) {
-            ids = List.copyOf(waiting);
-          }
-          Map<String, JobRun> found = runs.findAll(ids);
-          Map<String, JobSpec> specs =
-              jobs.findAll(found.values().stream().map(JobRun::jobId).distinct().toList());
           Instant now = planner.now();
           List<TaskRecord> launched = new ArrayList<>();
-          List<String> orphaned = new ArrayList<>();
-          for (String runId : ids) {
-            JobRun r = found.get(runId);
-            if (r == null || r.status().isFinal()) {
-              waiting.remove(runId);
-              continue;
-            }
-            JobSpec job = specs.get(r.jobId());
-            if (job == null) {
-              waiting.remove(runId);
-              orphaned.add(runId);
-              continue;
-            }
-            Optional<OfferView> offer = matcher.place(job.run());
+          List<Placement> placed = new ArrayList<>();
+          for (WaitingRun w : queue.readyRuns()) {
+            JobRun r = w.run();
+            Optional<OfferView> offer = matcher.place(w.job().run());
             if (offer.isEmpty()) {
               continue;
             }
@@ -366,27 +378,49 @@ public final class JobEngine implements AutoCloseable {
                     null,
                     null,
                     ""));
-            out.add(
+            placed.add(
                 new Placement(
-                    taskId, offer.get().offerId(), offer.get().agentId(), r.jobId(), r, job.run()));
+                    taskId,
+                    offer.get().offerId(),
+                    offer.get().agentId(),
+                    r.jobId(),
+                    r,
+                    w.job().run()));
           }
-          if (!launched.isEmpty() || !orphaned.isEmpty()) {
-            tx.executeWithoutResult(
-                s -> {
-                  if (!launched.isEmpty()) {
-                    runs.insertTasks(launched);
-                  }
-                  orphaned.forEach(id -> runs.updateStatus(id, RunStatus.FAILED, now));
-                });
+          if (launched.isEmpty()) {
+            return out;
           }
-          launched.forEach(t -> waiting.remove(t.runId()));
+          Set<String> recorded = tx.execute(s -> runs.insertTasksOfActiveRuns(launched, now));
+          for (Placement p : placed) {
+            queue.remove(p.run().id()); // launched, or finished meanwhile: waits no more
+            if (recorded != null && recorded.contains(p.taskId())) {
+              out.add(p);
+            }
+          }
           return out;
         });
   }
 
+  /** A scheduled run's LAUNCH was sent at {@code at}. */
+  public void launched(Placement p, Instant at) {
+    if (p.run().trigger() == RunTrigger.SCHEDULE) {
+      lateness.launched(p.run().dueAt(), at);
+    }
+  }
+
+  /** The time source of the engine, for callers that measure. */
+  public Instant now() {
+    return planner.now();
+  }
+
+  /** Whether runs wait for offers, now or at a due time ahead: offers are worth keeping. */
+  public boolean wantsOffers() {
+    return !queue.isEmpty();
+  }
+
   /** Whether runs are waiting for resources. */
   public boolean hasWaitingRuns() {
-    return !waiting.isEmpty();
+    return queue.hasReady();
   }
 
   // ---- Task updates ----
@@ -396,42 +430,66 @@ public final class JobEngine implements AutoCloseable {
    * history does not know are killed when still live.
    */
   public void onTaskUpdate(TaskUpdate u) {
+    onTaskUpdates(List.of(u));
+  }
+
+  /**
+   * Records a batch of task updates in one transaction; returns once all are durable, so the caller
+   * may acknowledge each. Live states (staging, starting, running) are written with one statement;
+   * final states go through the planner one by one, still inside the transaction. Retries,
+   * dependents and kills of unknown tasks happen only after the commit.
+   */
+  public void onTaskUpdates(List<TaskUpdate> updates) {
     call(
         () -> {
-          apply(u);
+          applyAll(updates);
           return null;
         });
   }
 
-  private void apply(TaskUpdate u) {
+  private void applyAll(List<TaskUpdate> updates) {
+    Map<String, TaskRecord> tasks =
+        runs.tasks(updates.stream().map(TaskUpdate::taskId).distinct().toList());
+    Map<String, JobRun> runsById =
+        runs.findAll(tasks.values().stream().map(TaskRecord::runId).distinct().toList());
+    Instant now = planner.now();
+    TaskUpdateBatch batch = TaskUpdateBatch.sort(updates, tasks, runsById, now);
+    List<Runnable> after = new ArrayList<>();
+    batch.unknownLive().forEach(u -> after.add(() -> killUnknown(u)));
+    if (!batch.writesNothing()) {
+      tx.executeWithoutResult(
+          s -> {
+            runs.updateLiveTasks(batch.live(), batch.startedRuns());
+            for (TaskUpdate u : batch.ends()) {
+              applyEnd(u, now, after);
+            }
+          });
+      Instant stored = planner.now();
+      batch.startedDue().forEach(due -> lateness.running(due, stored));
+    }
+    after.forEach(Runnable::run);
+  }
+
+  private void killUnknown(TaskUpdate u) {
+    TaskLauncher l = launcher;
+    if (l != null) {
+      LOG.info("killing unknown task {}", u.taskId());
+      l.kill(u.taskId(), u.agentId());
+    }
+  }
+
+  /** A final task state, inside the batch's transaction; effects go to {@code after}. */
+  private void applyEnd(TaskUpdate u, Instant now, List<Runnable> after) {
     Optional<TaskRecord> found = runs.task(u.taskId());
-    if (found.isEmpty()) {
-      if (!u.terminal() && launcher != null) {
-        LOG.info("killing unknown task {}", u.taskId());
-        launcher.kill(u.taskId(), u.agentId());
-      }
-      return;
+    if (found.isEmpty() || isTerminal(found.get().state())) {
+      return; // the same final update twice in one batch
     }
     TaskRecord task = found.get();
-    if (isTerminal(task.state())) {
-      return; // a redelivered final update: already applied
-    }
     Optional<JobRun> maybeRun = runs.find(task.runId());
     if (maybeRun.isEmpty()) {
       return;
     }
     JobRun run = maybeRun.get();
-    Instant now = planner.now();
-    if (!u.terminal()) {
-      tx.executeWithoutResult(
-          s -> {
-            runs.updateTask(u.taskId(), u.state(), u.running() ? now : null, null, u.message());
-            if (u.running() && run.status() != RunStatus.ACTIVE && !run.status().isFinal()) {
-              runs.updateStatus(run.id(), RunStatus.ACTIVE, null);
-            }
-          });
-      return;
-    }
     Optional<JobSpec> job = jobs.find(run.jobId());
     boolean neverRan = u.neverRan() && task.startedAt() == null && NEVER_RAN.contains(u.state());
     TaskEndDecision d;
@@ -459,10 +517,10 @@ public final class JobEngine implements AutoCloseable {
               return o;
             });
     if (d.relaunch()) {
-      retryLater(run.id(), d.retryDelay());
+      after.add(() -> retryLater(run.id(), d.retryDelay()));
     } else if (outcome != null) {
       if (d.finalStatus() == RunStatus.FAILED) {
-        failed(
+        RunFailure f =
             new RunFailure(
                 job.get(),
                 run,
@@ -470,7 +528,8 @@ public final class JobEngine implements AutoCloseable {
                 outcome.disabledNow(),
                 u.taskId(),
                 u.state(),
-                u.message()));
+                u.message());
+        after.add(() -> failed(f));
       }
       if (outcome.disabledNow()) {
         LOG.warn(
@@ -479,28 +538,38 @@ public final class JobEngine implements AutoCloseable {
             outcome.counters().errorsSinceLastSuccess());
       }
       if (outcome.fireDependents()) {
-        fireDependents(run.jobId());
+        after.add(() -> fireDependents(run.jobId()));
       }
     }
   }
 
   private void retryLater(String runId, Duration delay) {
-    Runnable requeue =
-        () ->
-            submit(
-                () -> {
-                  if (leading) {
-                    waiting.add(runId);
-                    TaskLauncher l = launcher;
-                    if (l != null) {
-                      l.wantOffers();
-                    }
-                  }
-                });
+    Runnable requeue = () -> submit(() -> requeue(runId));
     if (delay.isZero()) {
       requeue.run();
     } else {
       delays.schedule(requeue, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** A run whose task ended waits for an offer again, with the job as it is now. */
+  private void requeue(String runId) {
+    if (!leading) {
+      return;
+    }
+    Optional<JobRun> run = runs.find(runId).filter(r -> !r.status().isFinal());
+    if (run.isEmpty()) {
+      return;
+    }
+    Optional<JobSpec> job = jobs.find(run.get().jobId());
+    if (job.isEmpty()) {
+      tx.executeWithoutResult(s -> runs.updateStatus(runId, RunStatus.FAILED, planner.now()));
+      return;
+    }
+    queue.ready(new WaitingRun(run.get(), job.get()));
+    TaskLauncher l = launcher;
+    if (l != null) {
+      l.wantOffers();
     }
   }
 
@@ -566,7 +635,7 @@ public final class JobEngine implements AutoCloseable {
       launcher.kill(live.get().id(), live.get().agentId());
       return;
     }
-    waiting.remove(run.id());
+    queue.remove(run.id());
     Optional<JobSpec> job = jobs.find(run.jobId());
     RunOutcome outcome =
         tx.execute(

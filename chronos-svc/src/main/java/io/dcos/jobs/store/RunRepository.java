@@ -7,15 +7,18 @@ import io.dcos.jobs.model.JobRun;
 import io.dcos.jobs.model.RunStatus;
 import io.dcos.jobs.model.RunTrigger;
 import io.dcos.jobs.model.TaskRecord;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -137,6 +140,107 @@ public final class RunRepository {
                 1,
                 ps.getConnection()
                     .createArrayOf("text", tasks.stream().map(TaskRecord::runId).toArray())));
+  }
+
+  /**
+   * Records launched tasks in one statement, only for runs that still exist and are not finished (a
+   * run stopped or deleted meanwhile gets no task), and moves those runs to STARTING. Returns the
+   * ids of the tasks recorded: only these may be launched.
+   */
+  public Set<String> insertTasksOfActiveRuns(List<TaskRecord> tasks, Instant launchedAt) {
+    Set<String> inserted = new HashSet<>();
+    if (tasks.isEmpty()) {
+      return inserted;
+    }
+    jdbc.query(
+        "INSERT INTO tasks (id, run_id, attempt, agent_id, hostname, state, launched_at) "
+            + "SELECT u.id, u.run_id, u.attempt, u.agent_id, u.hostname, u.state, ? "
+            + "FROM unnest(?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[]) "
+            + "AS u(id, run_id, attempt, agent_id, hostname, state) "
+            + "JOIN runs r ON r.id = u.run_id AND r.finished_at IS NULL RETURNING id",
+        ps -> {
+          Connection c = ps.getConnection();
+          ps.setTimestamp(1, ts(launchedAt));
+          ps.setArray(2, c.createArrayOf("text", tasks.stream().map(TaskRecord::id).toArray()));
+          ps.setArray(3, c.createArrayOf("text", tasks.stream().map(TaskRecord::runId).toArray()));
+          ps.setArray(
+              4, c.createArrayOf("int4", tasks.stream().map(TaskRecord::attempt).toArray()));
+          ps.setArray(
+              5, c.createArrayOf("text", tasks.stream().map(TaskRecord::agentId).toArray()));
+          ps.setArray(
+              6, c.createArrayOf("text", tasks.stream().map(TaskRecord::hostname).toArray()));
+          ps.setArray(7, c.createArrayOf("text", tasks.stream().map(TaskRecord::state).toArray()));
+        },
+        (ResultSet rs) -> {
+          inserted.add(rs.getString(1));
+        });
+    List<String> runIds =
+        tasks.stream().filter(t -> inserted.contains(t.id())).map(TaskRecord::runId).toList();
+    if (!runIds.isEmpty()) {
+      jdbc.update(
+          "UPDATE runs SET status = 'STARTING' WHERE status = 'INITIAL' AND id = ANY (?)",
+          ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", runIds.toArray())));
+    }
+    return inserted;
+  }
+
+  /** The tasks with these ids, by id, in one round trip. */
+  public Map<String, TaskRecord> tasks(Collection<String> taskIds) {
+    Map<String, TaskRecord> out = new LinkedHashMap<>();
+    if (taskIds.isEmpty()) {
+      return out;
+    }
+    jdbc.query(
+        "SELECT * FROM tasks WHERE id = ANY (?)",
+        ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", taskIds.toArray())),
+        (ResultSet rs) -> {
+          TaskRecord t = task(rs, 0);
+          out.put(t.id(), t);
+        });
+    return out;
+  }
+
+  /** A task's new live (not final) state, as written by {@link #updateLiveTasks}. */
+  public record LiveTaskUpdate(String taskId, String state, Instant startedAt, String message) {}
+
+  /**
+   * Records the new state of live tasks in one statement; a start time is set once. Runs listed in
+   * {@code startedRuns} become ACTIVE unless they are already ACTIVE or final.
+   */
+  public void updateLiveTasks(List<LiveTaskUpdate> updates, Collection<String> startedRuns) {
+    if (!updates.isEmpty()) {
+      jdbc.update(
+          "UPDATE tasks t SET state = u.state, "
+              + "started_at = COALESCE(t.started_at, to_timestamp(u.started_ms / 1000.0)), "
+              + "message = u.message "
+              + "FROM unnest(?::text[], ?::text[], ?::int8[], ?::text[]) "
+              + "AS u(id, state, started_ms, message) WHERE t.id = u.id",
+          ps -> {
+            Connection c = ps.getConnection();
+            ps.setArray(
+                1, c.createArrayOf("text", updates.stream().map(LiveTaskUpdate::taskId).toArray()));
+            ps.setArray(
+                2, c.createArrayOf("text", updates.stream().map(LiveTaskUpdate::state).toArray()));
+            ps.setArray(
+                3,
+                c.createArrayOf(
+                    "int8",
+                    updates.stream()
+                        .map(u -> u.startedAt() == null ? null : u.startedAt().toEpochMilli())
+                        .toArray()));
+            ps.setArray(
+                4,
+                c.createArrayOf(
+                    "text",
+                    updates.stream().map(u -> u.message() == null ? "" : u.message()).toArray()));
+          });
+    }
+    if (!startedRuns.isEmpty()) {
+      jdbc.update(
+          "UPDATE runs SET status = 'ACTIVE' WHERE id = ANY (?) AND finished_at IS NULL "
+              + "AND status IN ('INITIAL', 'STARTING')",
+          ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", startedRuns.toArray())));
+    }
   }
 
   public Optional<JobRun> find(String runId) {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.dcos.jobs.ChronosApplication;
 import io.dcos.jobs.Jobs;
 import io.dcos.jobs.TestCluster;
+import io.dcos.jobs.engine.FireLateness;
 import io.dcos.jobs.engine.JobCatalog;
 import io.dcos.jobs.model.ConcurrencyPolicy;
 import io.dcos.jobs.model.JobSpec;
@@ -26,8 +27,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Fire lateness of chronos-svc: {@code jobs} jobs registered, {@code due} of them due in the same
- * second, launched on simulated agents of a real master. Reports, per fire, due time to the launch
- * (task recorded and LAUNCH sent) and to TASK_RUNNING handled, as p50/p99/max.
+ * second, launched on simulated agents of a real master. Reports, per fire, due time to the claim,
+ * to the task recorded, to the LAUNCH call and to TASK_RUNNING stored, as p50/p99/max.
  *
  * <p>Usage: {@code FireLatencyBenchmark <jobs> <due> <agents> <master.jar>}.
  */
@@ -39,8 +40,8 @@ public final class FireLatencyBenchmark {
     int dueCount = Integer.parseInt(args[1]);
     int agents = Integer.parseInt(args[2]);
     String masterJar = args[3];
-    String masterIp = "127.5.4.1";
-    try (TestCluster base = new TestCluster();
+    String masterIp = "127.5.100.2";
+    try (TestCluster base = new TestCluster("127.5.100.1");
         KernelProcess master =
             new KernelProcess(
                     "bench-master",
@@ -112,8 +113,11 @@ public final class FireLatencyBenchmark {
                   });
       System.out.printf("fires launched: %d of %d%n", rows.size(), dueCount);
       report("due -> run claimed", rows, 0); // negative: claimed ahead of time
-      report("due -> launch call", rows, 1);
+      report("due -> task recorded", rows, 1);
       report("due -> TASK_RUNNING", rows, 2);
+      FireLateness lateness = app.getBean(FireLateness.class);
+      report("due -> launch call", lateness.launchedMillis());
+      report("due -> RUNNING stored", lateness.runningMillis());
     }
   }
 
@@ -124,7 +128,10 @@ public final class FireLatencyBenchmark {
         values.add(r[column]);
       }
     }
-    long[] v = values.stream().mapToLong(Long::longValue).sorted().toArray();
+    report(what, values.stream().mapToLong(Long::longValue).sorted().toArray());
+  }
+
+  private static void report(String what, long[] v) {
     if (v.length == 0) {
       System.out.println(what + ": no samples");
       return;

@@ -115,6 +115,8 @@ class ChronosClusterIT {
       TaskRecord t = done.tasks().get(0);
       assertThat(t.state()).isEqualTo("TASK_FINISHED");
       assertThat(t.hostname()).isEqualTo(KernelCluster.AGENT_IP);
+      // Claimed ahead of time, but launched no earlier than due.
+      assertThat(t.launchedAt()).isAfterOrEqualTo(r.dueAt());
       assertThat(t.startedAt()).isNotNull();
       assertThat(t.completedAt()).isAfterOrEqualTo(t.startedAt());
     }
@@ -127,6 +129,10 @@ class ChronosClusterIT {
         .isEqualTo("TASK_FINISHED");
     JsonNode history = json("/v1/jobs/tick?embed=history").path("history");
     assertThat(history.path("successfulFinishedRuns").size()).isGreaterThanOrEqualTo(5);
+    JsonNode lateness = json("/metrics").path("fireLateness");
+    assertThat(lateness.path("launchMillis").path("count").asLong()).isGreaterThanOrEqualTo(5);
+    assertThat(lateness.path("launchMillis").path("p50").asLong()).isNotNegative();
+    assertThat(lateness.path("runningMillis").path("count").asLong()).isGreaterThanOrEqualTo(5);
   }
 
   @Test
