@@ -20,11 +20,13 @@ import io.dcos.jobs.store.RunRepository;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -343,68 +345,91 @@ public final class JobEngine implements AutoCloseable {
   // ---- Offers ----
 
   /**
-   * Places the runs that are due on {@code offers}, recording each task before it is launched; a
-   * run stopped or deleted meanwhile gets no task. Needs one write and no read: the runs and their
-   * job specs are held in memory since their claim.
+   * Places the runs that are due on {@code offers} and gives each a task id; writes nothing. The
+   * runs keep waiting until {@link #record} stores their tasks; the caller places one batch at a
+   * time.
    */
-  public List<Placement> onOffers(List<OfferView> offers) {
+  public List<Placement> place(List<OfferView> offers) {
     return call(
         () -> {
-          List<Placement> out = new ArrayList<>();
+          List<Placement> placed = new ArrayList<>();
           if (!leading || !queue.hasReady()) {
-            return out;
+            return placed;
           }
           OfferMatcher matcher = new OfferMatcher(offers);
-          Instant now = planner.now();
-          List<TaskRecord> launched = new ArrayList<>();
-          List<Placement> placed = new ArrayList<>();
           for (WaitingRun w : queue.readyRuns()) {
             JobRun r = w.run();
             Optional<OfferView> offer = matcher.place(w.job().run());
-            if (offer.isEmpty()) {
-              continue;
-            }
-            int attempt = r.attempts();
-            String taskId = RunIds.taskId(r.jobId(), r.id(), r.dueAt(), attempt);
-            launched.add(
-                new TaskRecord(
-                    taskId,
-                    r.id(),
-                    attempt,
-                    offer.get().agentId(),
-                    offer.get().hostname(),
-                    "TASK_STAGING",
-                    now,
-                    null,
-                    null,
-                    ""));
-            placed.add(
-                new Placement(
-                    taskId,
-                    offer.get().offerId(),
-                    offer.get().agentId(),
-                    r.jobId(),
-                    r,
-                    w.job().run()));
-          }
-          if (launched.isEmpty()) {
-            return out;
-          }
-          Set<String> recorded = tx.execute(s -> runs.insertTasksOfActiveRuns(launched, now));
-          for (Placement p : placed) {
-            queue.remove(p.run().id()); // launched, or finished meanwhile: waits no more
-            if (recorded != null && recorded.contains(p.taskId())) {
-              out.add(p);
+            if (offer.isPresent()) {
+              String taskId = RunIds.taskId(r.jobId(), r.id(), r.dueAt(), r.attempts());
+              placed.add(
+                  new Placement(
+                      taskId,
+                      offer.get().offerId(),
+                      offer.get().agentId(),
+                      offer.get().hostname(),
+                      r,
+                      w.job().run()));
             }
           }
-          return out;
+          return placed;
         });
   }
 
-  /** A scheduled run's LAUNCH was sent at {@code at}. */
-  public void launched(Placement p, Instant at) {
-    if (p.run().trigger() == RunTrigger.SCHEDULE) {
-      lateness.launched(p.run().dueAt(), at);
+  /**
+   * Records the tasks of {@code placed} in one transaction, before they are launched; a run stopped
+   * or deleted meanwhile gets no task. Completes with the ids of the tasks recorded: only these may
+   * be launched. The runs wait no more, unless the write fails (then they wait as before). Runs on
+   * the engine's thread while the caller builds the launches.
+   */
+  public CompletableFuture<Set<String>> record(List<Placement> placed) {
+    CompletableFuture<Set<String>> done = new CompletableFuture<>();
+    loop.execute(
+        () -> {
+          try {
+            Instant now = planner.now();
+            List<TaskRecord> tasks = new ArrayList<>(placed.size());
+            for (Placement p : placed) {
+              tasks.add(
+                  new TaskRecord(
+                      p.taskId(),
+                      p.run().id(),
+                      p.run().attempts(),
+                      p.agentId(),
+                      p.hostname(),
+                      "TASK_STAGING",
+                      now,
+                      null,
+                      null,
+                      ""));
+            }
+            Set<String> recorded = tx.execute(s -> runs.insertTasksOfActiveRuns(tasks));
+            placed.forEach(p -> queue.remove(p.run().id())); // recorded, or finished meanwhile
+            done.complete(recorded == null ? Set.of() : recorded);
+          } catch (RuntimeException e) {
+            done.completeExceptionally(e);
+          }
+        });
+    return done;
+  }
+
+  /** The LAUNCH of {@code sent} went out at {@code at}: counts the lateness of scheduled runs. */
+  public void launched(List<Placement> sent, Instant at) {
+    for (Placement p : sent) {
+      if (p.run().trigger() == RunTrigger.SCHEDULE) {
+        lateness.launched(p.run().dueAt(), at);
+      }
+    }
+  }
+
+  /**
+   * The runs of {@code launched} show as STARTING, written after their launch: the recorded task is
+   * what makes a run start, the status is only shown.
+   */
+  public void starting(List<Placement> launched) {
+    if (!launched.isEmpty()) {
+      List<String> runIds = launched.stream().map(p -> p.run().id()).toList();
+      submit(() -> tx.executeWithoutResult(s -> runs.markStarting(runIds)));
     }
   }
 
@@ -573,9 +598,17 @@ public final class JobEngine implements AutoCloseable {
     }
   }
 
+  /** Starts the children of {@code parentId} whose parents have all succeeded since their run. */
   private void fireDependents(String parentId) {
-    DependencyGraph graph = DependencyGraph.of(jobs.all());
-    for (String child : graph.readyChildren(parentId, jobs.allCounters())) {
+    List<JobSpec> children = jobs.childrenOf(parentId);
+    if (children.isEmpty()) {
+      return;
+    }
+    Set<String> involved = new LinkedHashSet<>();
+    children.forEach(c -> involved.add(c.id()));
+    children.forEach(c -> involved.addAll(c.parents()));
+    DependencyGraph graph = DependencyGraph.of(children);
+    for (String child : graph.readyChildren(parentId, jobs.counters(involved))) {
       Optional<JobSpec> spec = jobs.find(child);
       if (spec.isEmpty()) {
         continue;

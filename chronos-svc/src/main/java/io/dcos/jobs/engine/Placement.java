@@ -4,8 +4,12 @@ import io.dcos.jobs.model.JobRun;
 import io.dcos.jobs.model.RunSpec;
 
 /**
- * A task of a run placed on an offer, already recorded as launched in the history; the framework
- * adapter turns it into a LAUNCH. {@code dueAt} and {@code decidedAt} let callers measure lateness.
+ * A task of a run placed on an offer: the engine records it in the history, then the framework
+ * adapter turns it into a LAUNCH.
  */
 public record Placement(
-    String taskId, String offerId, String agentId, String jobId, JobRun run, RunSpec spec) {}
+    String taskId, String offerId, String agentId, String hostname, JobRun run, RunSpec spec) {
+  public String jobId() {
+    return run.jobId();
+  }
+}

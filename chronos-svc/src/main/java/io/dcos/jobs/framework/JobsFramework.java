@@ -43,7 +43,7 @@ public final class JobsFramework implements Scheduler, TaskLauncher, AutoCloseab
       Duration failoverTimeout,
       Duration declineRefuse) {}
 
-  private static final int STATUS_BATCH = 1000;
+  private static final int STATUS_BATCH = 200;
 
   private final Settings settings;
   private final JobEngine engine;

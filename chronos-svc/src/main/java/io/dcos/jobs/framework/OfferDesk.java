@@ -12,12 +12,14 @@ import io.dcos.kernel.protocol.TaskInfo;
 import io.dcos.kernel.sdk.NotSubscribedException;
 import io.dcos.kernel.sdk.SchedulerClient;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -156,22 +158,50 @@ final class OfferDesk implements AutoCloseable {
     }
   }
 
+  /**
+   * Places due runs on the offers held and launches them. The engine records the tasks while their
+   * launches are built here; only recorded tasks are launched.
+   */
   private void launch(SchedulerClient c) {
     List<OfferView> views = new ArrayList<>(held.size());
     held.values().forEach(o -> views.add(view(o)));
+    List<Placement> placed = engine.place(views);
+    if (placed.isEmpty()) {
+      return;
+    }
+    CompletableFuture<Set<String>> recording = engine.record(placed);
     Map<String, List<Placement>> byOffer = new LinkedHashMap<>();
-    for (Placement p : engine.onOffers(views)) {
+    Map<String, TaskInfo> infos = new HashMap<>();
+    for (Placement p : placed) {
       byOffer.computeIfAbsent(p.offerId(), k -> new ArrayList<>()).add(p);
+      infos.put(p.taskId(), TaskInfos.of(p, null));
     }
+    Set<String> recorded;
+    try {
+      recorded = recording.join();
+    } catch (CompletionException e) {
+      LOG.warn("tasks of {} runs not recorded, not launched: {}", placed.size(), e.getMessage());
+      return;
+    }
+    List<Placement> launched = new ArrayList<>(placed.size());
     for (Map.Entry<String, List<Placement>> e : byOffer.entrySet()) {
-      // What the tasks leave of an offer goes back to the master with the accept.
-      held.remove(e.getKey());
-      List<TaskInfo> tasks = new ArrayList<>(e.getValue().size());
-      e.getValue().forEach(p -> tasks.add(TaskInfos.of(p, null)));
-      c.launch(OfferID.newBuilder().setValue(e.getKey()).build(), tasks);
-      Instant sent = engine.now();
-      e.getValue().forEach(p -> engine.launched(p, sent));
+      List<Placement> sent = new ArrayList<>();
+      List<TaskInfo> tasks = new ArrayList<>();
+      for (Placement p : e.getValue()) {
+        if (recorded.contains(p.taskId())) {
+          sent.add(p);
+          tasks.add(infos.get(p.taskId()));
+        }
+      }
+      if (!tasks.isEmpty()) {
+        // What the tasks leave of the offer goes back to the master with the accept.
+        held.remove(e.getKey());
+        c.launch(OfferID.newBuilder().setValue(e.getKey()).build(), tasks);
+        engine.launched(sent, engine.now());
+        launched.addAll(sent);
+      }
     }
+    engine.starting(launched);
   }
 
   private void revive() {

@@ -3,7 +3,7 @@ package io.dcos.jobs.framework;
 import io.dcos.jobs.engine.Placement;
 import io.dcos.jobs.model.RunSpec;
 import io.dcos.kernel.model.ResourceConverter;
-import io.dcos.kernel.model.ResourceText;
+import io.dcos.kernel.model.Resources;
 import io.dcos.kernel.protocol.AgentID;
 import io.dcos.kernel.protocol.CommandInfo;
 import io.dcos.kernel.protocol.ContainerInfo;
@@ -14,7 +14,6 @@ import io.dcos.kernel.protocol.Parameter;
 import io.dcos.kernel.protocol.TaskID;
 import io.dcos.kernel.protocol.TaskInfo;
 import io.dcos.kernel.protocol.Volume;
-import java.util.Locale;
 import java.util.Map;
 
 /** Converts a {@link Placement} into the kernel's {@link TaskInfo}. */
@@ -23,12 +22,12 @@ final class TaskInfos {
 
   static TaskInfo of(Placement p, String role) {
     RunSpec spec = p.spec();
-    StringBuilder resources =
-        new StringBuilder(
-            String.format(Locale.ROOT, "cpus:%s;mem:%s", num(spec.cpus()), num(spec.mem())));
-    if (spec.disk() > 0) {
-      resources.append(";disk:").append(num(spec.disk()));
-    }
+    Resources resources =
+        Resources.builder()
+            .scalar("cpus", spec.cpus())
+            .scalar("mem", spec.mem())
+            .scalar("disk", spec.disk())
+            .build();
     CommandInfo.Builder cmd = CommandInfo.newBuilder();
     if (!spec.args().isEmpty() && spec.cmd().isEmpty()) {
       cmd.setShell(false).setValue(spec.args().get(0)).addAllArguments(spec.args());
@@ -68,8 +67,7 @@ final class TaskInfos {
             .setName(p.jobId())
             .setTaskId(TaskID.newBuilder().setValue(p.taskId()))
             .setAgentId(AgentID.newBuilder().setValue(p.agentId()))
-            .addAllResources(
-                ResourceConverter.toProto(ResourceText.parse(resources.toString()), role))
+            .addAllResources(ResourceConverter.toProto(resources, role))
             .setCommand(cmd)
             .setLabels(
                 Labels.newBuilder()
@@ -101,9 +99,5 @@ final class TaskInfos {
 
   private static Environment.Variable var(String name, String value) {
     return Environment.Variable.newBuilder().setName(name).setValue(value).build();
-  }
-
-  private static String num(double d) {
-    return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
   }
 }

@@ -71,6 +71,25 @@ public final class JobRepository {
     return out;
   }
 
+  /** The jobs that name {@code parentId} among their parents (through the parents index). */
+  public List<JobSpec> childrenOf(String parentId) {
+    return jdbc.query(
+        "SELECT spec FROM jobs WHERE spec -> 'parents' @> jsonb_build_array(?::text) ORDER BY id",
+        (rs, i) -> fromJson(rs.getString(1)),
+        parentId);
+  }
+
+  /** The counters of these jobs, by job id, in one round trip. */
+  public Map<String, JobCounters> counters(java.util.Collection<String> ids) {
+    Map<String, JobCounters> out = new HashMap<>();
+    jdbc.query(
+            "SELECT * FROM job_counters WHERE job_id = ANY (?)",
+            ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", ids.toArray())),
+            JobRepository::counters)
+        .forEach(c -> out.put(c.jobId(), c));
+    return out;
+  }
+
   public List<JobSpec> all() {
     return jdbc.query("SELECT spec FROM jobs ORDER BY id", (rs, i) -> fromJson(rs.getString(1)));
   }

@@ -117,71 +117,52 @@ public final class RunRepository {
     return out;
   }
 
-  /** Records launched tasks and moves their waiting runs to STARTING, in one batch. */
-  public void insertTasks(List<TaskRecord> tasks) {
-    jdbc.batchUpdate(
-        "INSERT INTO tasks (id, run_id, attempt, agent_id, hostname, state, launched_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        tasks,
-        500,
-        (ps, t) -> {
-          ps.setString(1, t.id());
-          ps.setString(2, t.runId());
-          ps.setInt(3, t.attempt());
-          ps.setString(4, t.agentId());
-          ps.setString(5, t.hostname());
-          ps.setString(6, t.state());
-          ps.setTimestamp(7, ts(t.launchedAt()));
-        });
-    jdbc.update(
-        "UPDATE runs SET status = 'STARTING' WHERE status = 'INITIAL' AND id = ANY (?)",
-        ps ->
-            ps.setArray(
-                1,
-                ps.getConnection()
-                    .createArrayOf("text", tasks.stream().map(TaskRecord::runId).toArray())));
-  }
-
   /**
    * Records launched tasks in one statement, only for runs that still exist and are not finished (a
-   * run stopped or deleted meanwhile gets no task), and moves those runs to STARTING. Returns the
-   * ids of the tasks recorded: only these may be launched.
+   * run stopped or deleted meanwhile gets no task). Returns the ids of the tasks recorded: only
+   * these may be launched.
    */
-  public Set<String> insertTasksOfActiveRuns(List<TaskRecord> tasks, Instant launchedAt) {
+  public Set<String> insertTasksOfActiveRuns(List<TaskRecord> tasks) {
     Set<String> inserted = new HashSet<>();
     if (tasks.isEmpty()) {
       return inserted;
     }
     jdbc.query(
         "INSERT INTO tasks (id, run_id, attempt, agent_id, hostname, state, launched_at) "
-            + "SELECT u.id, u.run_id, u.attempt, u.agent_id, u.hostname, u.state, ? "
-            + "FROM unnest(?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[]) "
-            + "AS u(id, run_id, attempt, agent_id, hostname, state) "
+            + "SELECT u.id, u.run_id, u.attempt, u.agent_id, u.hostname, u.state, "
+            + "to_timestamp(u.launched_ms / 1000.0) FROM unnest(?::text[], ?::text[], ?::int[], "
+            + "?::text[], ?::text[], ?::text[], ?::int8[]) "
+            + "AS u(id, run_id, attempt, agent_id, hostname, state, launched_ms) "
             + "JOIN runs r ON r.id = u.run_id AND r.finished_at IS NULL RETURNING id",
         ps -> {
           Connection c = ps.getConnection();
-          ps.setTimestamp(1, ts(launchedAt));
-          ps.setArray(2, c.createArrayOf("text", tasks.stream().map(TaskRecord::id).toArray()));
-          ps.setArray(3, c.createArrayOf("text", tasks.stream().map(TaskRecord::runId).toArray()));
+          ps.setArray(1, c.createArrayOf("text", tasks.stream().map(TaskRecord::id).toArray()));
+          ps.setArray(2, c.createArrayOf("text", tasks.stream().map(TaskRecord::runId).toArray()));
           ps.setArray(
-              4, c.createArrayOf("int4", tasks.stream().map(TaskRecord::attempt).toArray()));
+              3, c.createArrayOf("int4", tasks.stream().map(TaskRecord::attempt).toArray()));
           ps.setArray(
-              5, c.createArrayOf("text", tasks.stream().map(TaskRecord::agentId).toArray()));
+              4, c.createArrayOf("text", tasks.stream().map(TaskRecord::agentId).toArray()));
           ps.setArray(
-              6, c.createArrayOf("text", tasks.stream().map(TaskRecord::hostname).toArray()));
-          ps.setArray(7, c.createArrayOf("text", tasks.stream().map(TaskRecord::state).toArray()));
+              5, c.createArrayOf("text", tasks.stream().map(TaskRecord::hostname).toArray()));
+          ps.setArray(6, c.createArrayOf("text", tasks.stream().map(TaskRecord::state).toArray()));
+          ps.setArray(
+              7,
+              c.createArrayOf(
+                  "int8", tasks.stream().map(t -> t.launchedAt().toEpochMilli()).toArray()));
         },
         (ResultSet rs) -> {
           inserted.add(rs.getString(1));
         });
-    List<String> runIds =
-        tasks.stream().filter(t -> inserted.contains(t.id())).map(TaskRecord::runId).toList();
+    return inserted;
+  }
+
+  /** Runs whose task was launched and that have not started yet show as STARTING. */
+  public void markStarting(Collection<String> runIds) {
     if (!runIds.isEmpty()) {
       jdbc.update(
           "UPDATE runs SET status = 'STARTING' WHERE status = 'INITIAL' AND id = ANY (?)",
           ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", runIds.toArray())));
     }
-    return inserted;
   }
 
   /** The tasks with these ids, by id, in one round trip. */

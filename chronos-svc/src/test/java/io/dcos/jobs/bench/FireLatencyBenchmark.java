@@ -20,7 +20,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,9 +30,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Fire lateness of chronos-svc: {@code jobs} jobs registered, {@code due} of them due in the same
  * second, launched on simulated agents of a real master. Reports, per fire, due time to the claim,
- * to the task recorded, to the LAUNCH call and to TASK_RUNNING stored, as p50/p99/max.
+ * to the task recorded, to the LAUNCH call and to TASK_RUNNING stored, as p50/p99/max. With {@code
+ * warmup} above zero, that many other jobs (counted in {@code jobs}) fire together 15 s earlier and
+ * are not reported, so the measured fire finds the service warm, as in steady use.
  *
- * <p>Usage: {@code FireLatencyBenchmark <jobs> <due> <agents> <master.jar>}.
+ * <p>Usage: {@code FireLatencyBenchmark <jobs> <due> <agents> <master.jar> [warmup]}.
  */
 public final class FireLatencyBenchmark {
   private FireLatencyBenchmark() {}
@@ -40,6 +44,7 @@ public final class FireLatencyBenchmark {
     int dueCount = Integer.parseInt(args[1]);
     int agents = Integer.parseInt(args[2]);
     String masterJar = args[3];
+    int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 0;
     String masterIp = "127.5.100.2";
     try (TestCluster base = new TestCluster("127.5.100.1");
         KernelProcess master =
@@ -69,7 +74,7 @@ public final class FireLatencyBenchmark {
       JobCatalog catalog = app.getBean(JobCatalog.class);
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
       long t0 = System.nanoTime();
-      for (int i = 0; i < jobs - dueCount; i++) {
+      for (int i = 0; i < jobs - dueCount - warmup; i++) {
         catalog.put(
             Jobs.scheduled(
                 "idle-" + i,
@@ -77,7 +82,20 @@ public final class FireLatencyBenchmark {
                     "R/2035-01-01T00:00:00Z/P1D", ConcurrencyPolicy.ALLOW, Duration.ofMinutes(5)),
                 RestartPolicy.NEVER));
       }
-      Instant due = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(30 + dueCount / 50);
+      Instant due =
+          Instant.now()
+              .truncatedTo(ChronoUnit.SECONDS)
+              .plusSeconds(30 + (dueCount + warmup) / 50 + (warmup > 0 ? 15 : 0));
+      for (int i = 0; i < warmup; i++) {
+        catalog.put(
+            Jobs.scheduled(
+                "warm-" + i,
+                Jobs.iso(
+                    "R1/" + due.minusSeconds(15) + "/PT1H",
+                    ConcurrencyPolicy.ALLOW,
+                    Duration.ofMinutes(5)),
+                RestartPolicy.NEVER));
+      }
       for (int i = 0; i < dueCount; i++) {
         JobSpec j =
             Jobs.scheduled(
@@ -87,8 +105,19 @@ public final class FireLatencyBenchmark {
         catalog.put(j);
       }
       System.out.printf(
-          "registered %d jobs in %.1f s; %d due at %s%n",
-          jobs, (System.nanoTime() - t0) / 1e9, dueCount, due);
+          "registered %d jobs in %.1f s; %d due at %s, %d warm-up fires 15 s before%n",
+          jobs, (System.nanoTime() - t0) / 1e9, dueCount, due, warmup);
+      FireLateness lateness = app.getBean(FireLateness.class);
+      long[] warmLaunched = new long[0];
+      long[] warmRunning = new long[0];
+      if (warmup > 0) {
+        await("every warm-up run's task running")
+            .atMost(Duration.ofMinutes(3))
+            .pollInterval(Duration.ofMillis(200))
+            .until(() -> lateness.runningMillis().length >= warmup);
+        warmLaunched = lateness.launchedMillis();
+        warmRunning = lateness.runningMillis();
+      }
       await("every due run's task running")
           .atMost(Duration.ofMinutes(3))
           .pollInterval(Duration.ofMillis(200))
@@ -115,10 +144,27 @@ public final class FireLatencyBenchmark {
       report("due -> run claimed", rows, 0); // negative: claimed ahead of time
       report("due -> task recorded", rows, 1);
       report("due -> TASK_RUNNING", rows, 2);
-      FireLateness lateness = app.getBean(FireLateness.class);
-      report("due -> launch call", lateness.launchedMillis());
-      report("due -> RUNNING stored", lateness.runningMillis());
+      report("due -> launch call", minus(lateness.launchedMillis(), warmLaunched));
+      report("due -> RUNNING stored", minus(lateness.runningMillis(), warmRunning));
     }
+  }
+
+  /** The samples of {@code all} (ascending) that are not in {@code earlier}, ascending. */
+  private static long[] minus(long[] all, long[] earlier) {
+    Map<Long, Integer> left = new HashMap<>();
+    for (long e : earlier) {
+      left.merge(e, 1, Integer::sum);
+    }
+    List<Long> out = new ArrayList<>();
+    for (long a : all) {
+      Integer n = left.get(a);
+      if (n != null && n > 0) {
+        left.put(a, n - 1);
+      } else {
+        out.add(a);
+      }
+    }
+    return out.stream().mapToLong(Long::longValue).toArray();
   }
 
   private static void report(String what, List<long[]> rows, int column) {

@@ -9,7 +9,10 @@ import io.dcos.jobs.model.RestartPolicy;
 import io.dcos.jobs.model.RunSpec;
 import io.dcos.jobs.model.RunStatus;
 import io.dcos.jobs.model.RunTrigger;
+import io.dcos.kernel.model.ResourceConverter;
+import io.dcos.kernel.model.Resources;
 import io.dcos.kernel.protocol.ContainerInfo;
+import io.dcos.kernel.protocol.Resource;
 import io.dcos.kernel.protocol.TaskInfo;
 import io.dcos.kernel.protocol.Volume;
 import java.time.Duration;
@@ -43,7 +46,7 @@ class TaskInfosTest {
     Instant t = Instant.parse("2026-11-22T10:00:00Z");
     JobRun run =
         new JobRun("r1", "backup", t, RunTrigger.MANUAL, RunStatus.INITIAL, t, null, "", List.of());
-    return TaskInfos.of(new Placement("t1", "o1", "a1", "backup", run, spec), "*");
+    return TaskInfos.of(new Placement("t1", "o1", "a1", "host-1", run, spec), "*");
   }
 
   @Test
@@ -68,5 +71,35 @@ class TaskInfosTest {
   void aDockerJobWithoutVolumesHasNone() {
     assertThat(task(docker(List.of())).getContainer().getVolumesCount()).isZero();
     assertThat(task(Jobs.command("true", RestartPolicy.NEVER)).hasContainer()).isFalse();
+  }
+
+  @Test
+  void theTaskAsksForTheJobsCpusMemAndDiskOnly() {
+    RunSpec r = Jobs.command("true", RestartPolicy.NEVER);
+    RunSpec withDisk =
+        new RunSpec(
+            r.cmd(),
+            r.args(),
+            r.shell(),
+            0.25,
+            48,
+            512,
+            r.user(),
+            r.env(),
+            r.artifacts(),
+            null,
+            r.constraints(),
+            r.restart(),
+            Duration.ZERO,
+            List.of(),
+            RunSpec.DEFAULT_MAX_LAUNCH_DELAY);
+    Resources asked = ResourceConverter.fromProto(task(withDisk).getResourcesList());
+    assertThat(asked.scalar("cpus")).isEqualTo(0.25);
+    assertThat(asked.scalar("mem")).isEqualTo(48);
+    assertThat(asked.scalar("disk")).isEqualTo(512);
+    // No disk asked, none in the task.
+    assertThat(task(r).getResourcesList())
+        .extracting(Resource::getName)
+        .containsOnly("cpus", "mem");
   }
 }
