@@ -154,8 +154,8 @@ public final class JobEngine implements AutoCloseable {
               jobs.findAll(active.stream().map(JobRun::jobId).distinct().toList());
           Instant now = planner.now();
           for (JobRun run : active) {
-            Optional<TaskRecord> current = current(run);
-            if (current.isPresent() && !isTerminal(current.get().state())) {
+            Optional<TaskRecord> current = run.currentTask();
+            if (current.isPresent() && !current.get().isFinal()) {
               continue; // live: reconciled after subscribing
             }
             JobSpec job = specs.get(run.jobId());
@@ -180,8 +180,8 @@ public final class JobEngine implements AutoCloseable {
         () -> {
           List<String[]> live = new ArrayList<>();
           for (JobRun run : runs.active(null)) {
-            current(run)
-                .filter(t -> !isTerminal(t.state()))
+            run.currentTask()
+                .filter(t -> !t.isFinal())
                 .ifPresent(t -> live.add(new String[] {t.id(), t.agentId()}));
           }
           if (launcher != null && !live.isEmpty()) {
@@ -388,21 +388,7 @@ public final class JobEngine implements AutoCloseable {
         () -> {
           try {
             Instant now = planner.now();
-            List<TaskRecord> tasks = new ArrayList<>(placed.size());
-            for (Placement p : placed) {
-              tasks.add(
-                  new TaskRecord(
-                      p.taskId(),
-                      p.run().id(),
-                      p.run().attempts(),
-                      p.agentId(),
-                      p.hostname(),
-                      "TASK_STAGING",
-                      now,
-                      null,
-                      null,
-                      ""));
-            }
+            List<TaskRecord> tasks = placed.stream().map(p -> p.staging(now)).toList();
             Set<String> recorded = tx.execute(s -> runs.insertTasksOfActiveRuns(tasks));
             placed.forEach(p -> queue.remove(p.run().id())); // recorded, or finished meanwhile
             done.complete(recorded == null ? Set.of() : recorded);
@@ -506,7 +492,7 @@ public final class JobEngine implements AutoCloseable {
   /** A final task state, inside the batch's transaction; effects go to {@code after}. */
   private void applyEnd(TaskUpdate u, Instant now, List<Runnable> after) {
     Optional<TaskRecord> found = runs.task(u.taskId());
-    if (found.isEmpty() || isTerminal(found.get().state())) {
+    if (found.isEmpty() || found.get().isFinal()) {
       return; // the same final update twice in one batch
     }
     TaskRecord task = found.get();
@@ -663,7 +649,7 @@ public final class JobEngine implements AutoCloseable {
       throw new NotLeader();
     }
     tx.executeWithoutResult(s -> runs.requestStop(run.id()));
-    Optional<TaskRecord> live = current(run).filter(t -> !isTerminal(t.state()));
+    Optional<TaskRecord> live = run.currentTask().filter(t -> !t.isFinal());
     if (live.isPresent()) {
       launcher.kill(live.get().id(), live.get().agentId());
       return;
@@ -689,29 +675,7 @@ public final class JobEngine implements AutoCloseable {
     }
   }
 
-  // ---- Helpers ----
-
-  private static Optional<TaskRecord> current(JobRun run) {
-    return run.tasks().isEmpty()
-        ? Optional.empty()
-        : Optional.of(run.tasks().get(run.tasks().size() - 1));
-  }
-
-  static boolean isTerminal(String state) {
-    return switch (state) {
-      case "TASK_FINISHED",
-          "TASK_FAILED",
-          "TASK_KILLED",
-          "TASK_ERROR",
-          "TASK_LOST",
-          "TASK_DROPPED",
-          "TASK_GONE",
-          "TASK_GONE_BY_OPERATOR",
-          "TASK_UNKNOWN" ->
-          true;
-      default -> false;
-    };
-  }
+  // ---- History ----
 
   /** Deletes finished runs older than {@code retention}. */
   public int pruneHistory(Duration retention) {

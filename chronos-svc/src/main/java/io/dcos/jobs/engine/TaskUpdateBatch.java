@@ -44,7 +44,7 @@ record TaskUpdateBatch(
         continue;
       }
       JobRun run = runs.get(task.runId());
-      if (run == null || JobEngine.isTerminal(task.state())) {
+      if (run == null || task.isFinal()) {
         continue;
       }
       if (u.terminal()) {

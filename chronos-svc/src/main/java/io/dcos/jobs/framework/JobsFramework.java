@@ -3,6 +3,7 @@ package io.dcos.jobs.framework;
 import io.dcos.jobs.engine.JobEngine;
 import io.dcos.jobs.engine.TaskLauncher;
 import io.dcos.jobs.engine.TaskUpdate;
+import io.dcos.jobs.model.TaskRecord;
 import io.dcos.jobs.store.FrameworkIdRepository;
 import io.dcos.kernel.protocol.AgentID;
 import io.dcos.kernel.protocol.FrameworkID;
@@ -131,20 +132,7 @@ public final class JobsFramework implements Scheduler, TaskLauncher, AutoCloseab
 
   private static TaskUpdate toUpdate(TaskStatus status) {
     TaskState s = status.getState();
-    boolean terminal =
-        switch (s) {
-          case TASK_FINISHED,
-              TASK_FAILED,
-              TASK_KILLED,
-              TASK_ERROR,
-              TASK_LOST,
-              TASK_DROPPED,
-              TASK_GONE,
-              TASK_GONE_BY_OPERATOR,
-              TASK_UNKNOWN ->
-              true;
-          default -> false;
-        };
+    boolean terminal = TaskRecord.isFinal(s.name());
     boolean neverRan = status.getSource() == TaskStatus.Source.SOURCE_MASTER;
     return new TaskUpdate(
         status.getTaskId().getValue(),

@@ -2,6 +2,7 @@ package io.dcos.jobs.model;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One run of a job, from the claim of its due time to its final status, with every task attempt.
@@ -24,6 +25,11 @@ public record JobRun(
   public JobRun {
     tasks = List.copyOf(tasks);
     arguments = arguments == null ? "" : arguments;
+  }
+
+  /** The task of the latest attempt, if one was launched. */
+  public Optional<TaskRecord> currentTask() {
+    return tasks.isEmpty() ? Optional.empty() : Optional.of(tasks.get(tasks.size() - 1));
   }
 
   public int attempts() {

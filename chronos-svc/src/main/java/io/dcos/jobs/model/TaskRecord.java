@@ -18,4 +18,27 @@ public record TaskRecord(
     Instant launchedAt,
     Instant startedAt,
     Instant completedAt,
-    String message) {}
+    String message) {
+
+  /** Whether the task's state is final: it runs no more. */
+  public boolean isFinal() {
+    return isFinal(state);
+  }
+
+  /** Whether {@code state} (a kernel task state name) is final. */
+  public static boolean isFinal(String state) {
+    return switch (state) {
+      case "TASK_FINISHED",
+          "TASK_FAILED",
+          "TASK_KILLED",
+          "TASK_ERROR",
+          "TASK_LOST",
+          "TASK_DROPPED",
+          "TASK_GONE",
+          "TASK_GONE_BY_OPERATOR",
+          "TASK_UNKNOWN" ->
+          true;
+      default -> false;
+    };
+  }
+}

@@ -1,17 +1,18 @@
 package io.dcos.router.it;
 
+import static io.dcos.router.it.RouterRequests.get;
+import static io.dcos.router.it.RouterRequests.post;
+import static io.dcos.router.it.RouterRequests.send;
+import static io.dcos.router.it.RouterRequests.sign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import io.dcos.identity.IdentityApplication;
 import io.dcos.kernel.bench.KernelProcess;
@@ -26,20 +27,14 @@ import io.dcos.kernel.sdk.discovery.ZooKeeperUrl;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -80,8 +75,6 @@ class AdminRouterIT {
   static final String AGENT_IP = "127.6.2.21";
   static final String ADMIN_PASSWORD = "router-admin-pass";
   static final ObjectMapper JSON = new ObjectMapper();
-  static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   static Path work;
   static TestingServer zk;
@@ -358,7 +351,7 @@ class AdminRouterIT {
             Instant.now().plusSeconds(600));
     String expired =
         sign(
-            new RSASSASigner(clusterSigningKey()),
+            new RSASSASigner(RouterRequests.clusterSigningKey(postgres)),
             JWSAlgorithm.RS256,
             "admin",
             Instant.now().minusSeconds(5));
@@ -370,7 +363,7 @@ class AdminRouterIT {
             Instant.now().plusSeconds(600));
     String noUid =
         sign(
-            new RSASSASigner(clusterSigningKey()),
+            new RSASSASigner(RouterRequests.clusterSigningKey(postgres)),
             JWSAlgorithm.RS256,
             null,
             Instant.now().plusSeconds(600));
@@ -389,7 +382,7 @@ class AdminRouterIT {
     // token.
     String good =
         sign(
-            new RSASSASigner(clusterSigningKey()),
+            new RSASSASigner(RouterRequests.clusterSigningKey(postgres)),
             JWSAlgorithm.RS256,
             "admin",
             Instant.now().plusSeconds(60));
@@ -509,7 +502,8 @@ class AdminRouterIT {
                       + token
                       + "; dcos-acs-info-cookie=abc; lang=en")
               .build();
-      HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          RouterRequests.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
       assertThat(r.statusCode()).isEqualTo(200);
       JsonNode seen = JSON.readTree(r.body());
       assertThat(seen.get("server").asText()).isEqualTo("echo");
@@ -522,7 +516,7 @@ class AdminRouterIT {
       assertThat(withHeader.get("cookie").isNull()).isTrue();
       // Other cookies pass as they came.
       HttpResponse<String> plain =
-          HTTP.send(
+          RouterRequests.HTTP.send(
               HttpRequest.newBuilder(URI.create(router.url("/service/echo/")))
                   .header("Authorization", "token=" + token)
                   .header("Cookie", "theme=dark; lang=en")
@@ -558,7 +552,7 @@ class AdminRouterIT {
     // Marathon's event stream, followed through the router while the app is created.
     BlockingQueue<String> events = new LinkedBlockingQueue<>();
     HttpResponse<Stream<String>> stream =
-        HTTP.send(
+        RouterRequests.HTTP.send(
             HttpRequest.newBuilder(URI.create(router.url("/marathon/v2/events")))
                 .header("Authorization", "token=" + token)
                 .header("Accept", "text/event-stream")
@@ -688,60 +682,5 @@ class AdminRouterIT {
             })
         .zooKeeper(ZooKeeperUrl.parse(zkUrl))
         .start();
-  }
-
-  static String sign(com.nimbusds.jose.JWSSigner signer, JWSAlgorithm alg, String uid, Instant exp)
-      throws Exception {
-    JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().expirationTime(Date.from(exp));
-    if (uid != null) {
-      claims.claim("uid", uid);
-    }
-    SignedJWT jwt = new SignedJWT(new JWSHeader(alg), claims.build());
-    jwt.sign(signer);
-    return jwt.serialize();
-  }
-
-  /** The identity service's private key, read from its database, to mint tokens it never issued. */
-  static PrivateKey clusterSigningKey() throws Exception {
-    try (Connection c = postgres.getPostgresDatabase().getConnection();
-        var s = c.prepareStatement("select private_key from signing_key where id = 1");
-        ResultSet rs = s.executeQuery()) {
-      rs.next();
-      return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(rs.getBytes(1)));
-    }
-  }
-
-  static HttpResponse<String> get(String url, String token) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
-    if (token != null) {
-      b.header("Authorization", "token=" + token);
-    }
-    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  static HttpResponse<String> send(String method, String url, String json, String token)
-      throws Exception {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(url))
-            .timeout(Duration.ofSeconds(10))
-            .method(
-                method,
-                json == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(json))
-            .header("Authorization", "token=" + token);
-    if (json != null) {
-      b.header("Content-Type", "application/json");
-    }
-    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  static HttpResponse<String> post(String url, String json) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create(url))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 }
