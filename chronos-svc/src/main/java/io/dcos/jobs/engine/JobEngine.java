@@ -437,14 +437,6 @@ public final class JobEngine implements AutoCloseable {
   // ---- Task updates ----
 
   /**
-   * Records a task update; returns once it is durable, so the caller may acknowledge it. Tasks the
-   * history does not know are killed when still live.
-   */
-  public void onTaskUpdate(TaskUpdate u) {
-    onTaskUpdates(List.of(u));
-  }
-
-  /**
    * Records a batch of task updates in one transaction; returns once all are durable, so the caller
    * may acknowledge each. Live states (staging, starting, running) are written with one statement;
    * final states go through the planner one by one, still inside the transaction. Retries,
