@@ -1,18 +1,25 @@
 package io.dcos.jobs;
 
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.curator.test.InstanceSpec;
 import org.apache.curator.test.TestingServer;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /** A real PostgreSQL and ZooKeeper on a loopback address of this module's range, for tests. */
 public final class TestCluster implements AutoCloseable {
   public static final String IP = "127.5.0.1";
+  private static final ObjectMapper JSON = new ObjectMapper();
   public final EmbeddedPostgres postgres;
   public final TestingServer zk;
   private final String ip;
@@ -61,6 +68,19 @@ public final class TestCluster implements AutoCloseable {
     System.arraycopy(base, 0, all, 0, base.length);
     System.arraycopy(extra, 0, all, base.length, extra.length);
     return all;
+  }
+
+  /**
+   * A client of the chronos-svc {@code app} started with {@link #chronosArgs}, once that instance
+   * leads (it waits for ZooKeeper and its leader election).
+   */
+  public Http leading(ConfigurableApplicationContext app) {
+    int port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
+    Http http = new Http("http://" + ip + ":" + port);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> JSON.readTree(http.get("/info").body()).path("leading").asBoolean());
+    return http;
   }
 
   @Override

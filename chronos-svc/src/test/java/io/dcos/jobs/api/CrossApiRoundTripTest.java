@@ -21,7 +21,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -70,11 +69,7 @@ class CrossApiRoundTripTest {
                     + "/hook",
                 "--chronos.notification.http-credentials=ops:secret",
                 "--chronos.notification.cluster-name=test"));
-    int port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
-    http = new TestCluster.Http("http://" + IP + ":" + port);
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> json(http.get("/info")).path("leading").asBoolean());
+    http = cluster.leading(app);
   }
 
   @AfterAll

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -33,11 +32,7 @@ class JobsApiTest {
   static void start() throws Exception {
     cluster = new TestCluster();
     app = SpringApplication.run(ChronosApplication.class, cluster.chronosArgs("--server.port=0"));
-    int port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
-    http = new TestCluster.Http("http://" + TestCluster.IP + ":" + port);
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> json(http.get("/info")).path("leading").asBoolean());
+    http = cluster.leading(app);
   }
 
   @AfterAll

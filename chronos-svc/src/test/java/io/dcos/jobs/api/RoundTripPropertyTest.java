@@ -96,46 +96,38 @@ class RoundTripPropertyTest {
   }
 
   Arbitrary<ScheduleSpec> schedule() {
-    Arbitrary<ScheduleSpec> cron =
-        Combinators.combine(
-                Arbitraries.of("default", "nightly", "monthly"),
-                Arbitraries.of("0 3 * * *", "*/5 * * * *", "30 8 * * 1-5"),
-                Arbitraries.of("UTC", "Europe/Berlin"),
-                Arbitraries.longs().between(1, 7200),
-                Arbitraries.of(ConcurrencyPolicy.class),
-                Arbitraries.of(true, false))
-            .as(
-                (id, expr, tz, deadline, policy, enabled) ->
-                    new ScheduleSpec(
-                        id,
-                        ScheduleSpec.Kind.CRON,
-                        expr,
-                        tz,
-                        Duration.ofSeconds(deadline),
-                        policy,
-                        enabled));
-    Arbitrary<ScheduleSpec> iso =
-        Combinators.combine(
-                Arbitraries.of("default", "hourly"),
-                Arbitraries.of(
-                    "R/2030-01-01T00:00:00Z/PT1H",
-                    "R5/2030-01-01T02:00:00+02:00/P1D",
-                    "R/2030-03-01T00:00:00Z/P1M"),
-                Arbitraries.of("", "America/New_York"),
-                Arbitraries.longs().between(1, 7200),
-                Arbitraries.of(ConcurrencyPolicy.class),
-                Arbitraries.of(true, false))
-            .as(
-                (id, expr, tz, deadline, policy, enabled) ->
-                    new ScheduleSpec(
-                        id,
-                        ScheduleSpec.Kind.ISO8601,
-                        expr,
-                        tz,
-                        Duration.ofSeconds(deadline),
-                        policy,
-                        enabled));
-    return Arbitraries.oneOf(cron, iso);
+    return Arbitraries.oneOf(
+        schedules(
+            ScheduleSpec.Kind.CRON,
+            Arbitraries.of("default", "nightly", "monthly"),
+            Arbitraries.of("0 3 * * *", "*/5 * * * *", "30 8 * * 1-5"),
+            Arbitraries.of("UTC", "Europe/Berlin")),
+        schedules(
+            ScheduleSpec.Kind.ISO8601,
+            Arbitraries.of("default", "hourly"),
+            Arbitraries.of(
+                "R/2030-01-01T00:00:00Z/PT1H",
+                "R5/2030-01-01T02:00:00+02:00/P1D",
+                "R/2030-03-01T00:00:00Z/P1M"),
+            Arbitraries.of("", "America/New_York")));
+  }
+
+  static Arbitrary<ScheduleSpec> schedules(
+      ScheduleSpec.Kind kind,
+      Arbitrary<String> ids,
+      Arbitrary<String> expressions,
+      Arbitrary<String> zones) {
+    return Combinators.combine(
+            ids,
+            expressions,
+            zones,
+            Arbitraries.longs().between(1, 7200),
+            Arbitraries.of(ConcurrencyPolicy.class),
+            Arbitraries.of(true, false))
+        .as(
+            (id, expr, tz, deadline, policy, enabled) ->
+                new ScheduleSpec(
+                    id, kind, expr, tz, Duration.ofSeconds(deadline), policy, enabled));
   }
 
   Arbitrary<RunSpec> runs() {

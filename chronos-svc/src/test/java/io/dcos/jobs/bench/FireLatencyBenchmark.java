@@ -177,18 +177,14 @@ public final class FireLatencyBenchmark {
     report(what, values.stream().mapToLong(Long::longValue).sorted().toArray());
   }
 
-  private static void report(String what, long[] v) {
-    if (v.length == 0) {
+  private static void report(String what, long[] ascending) {
+    if (ascending.length == 0) {
       System.out.println(what + ": no samples");
       return;
     }
+    Map<String, Long> s = FireLateness.summary(ascending);
     System.out.printf(
         "%-22s n=%d p50=%d ms p99=%d ms max=%d ms%n",
-        what, v.length, pct(v, 50), pct(v, 99), v[v.length - 1]);
-  }
-
-  private static long pct(long[] sorted, int p) {
-    int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-    return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+        what, s.get("count"), s.get("p50"), s.get("p99"), s.get("max"));
   }
 }

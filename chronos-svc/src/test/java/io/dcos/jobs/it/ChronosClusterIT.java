@@ -21,7 +21,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -45,12 +44,8 @@ class ChronosClusterIT {
             ChronosApplication.class,
             cluster.base.chronosArgs(
                 "--server.port=0", "--chronos.retry-delay=200ms", "--chronos.decline-refuse=1s"));
-    int port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
-    http = new TestCluster.Http("http://" + TestCluster.IP + ":" + port);
+    http = cluster.base.leading(app);
     runs = app.getBean(RunRepository.class);
-    await()
-        .atMost(WAIT)
-        .until(() -> JSON.readTree(http.get("/info").body()).path("leading").asBoolean());
   }
 
   @AfterAll

@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -73,12 +72,8 @@ class RunLimitsClusterIT {
                     + ":"
                     + hook.getAddress().getPort()
                     + "/hook"));
-    int port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
-    http = new TestCluster.Http("http://" + IP + ":" + port);
+    http = cluster.base.leading(app);
     runs = app.getBean(RunRepository.class);
-    await()
-        .atMost(WAIT)
-        .until(() -> JSON.readTree(http.get("/info").body()).path("leading").asBoolean());
   }
 
   @AfterAll
